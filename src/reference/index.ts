@@ -1,0 +1,2 @@
+export { listCarriers, findCarrier, networkOf, networks, type Carrier } from './carriers.js';
+export { lookupZip, allZips, stateAbbr, stateOfCounty, type ZipPlace } from './regions.js';
