@@ -1,6 +1,6 @@
 // Carrier registry: brands people report and the network that carries them.
 // Shipped as data (carriers.json) so an office can add a brand without touching code.
-import { createRequire } from 'node:module';
+import carriersJson from './carriers.json' with { type: 'json' };
 
 export interface Carrier {
   id: string;
@@ -8,8 +8,7 @@ export interface Carrier {
   network: string;
 }
 
-const require = createRequire(import.meta.url);
-const registry: Carrier[] = require('./carriers.json');
+const registry: Carrier[] = carriersJson;
 const byId = new Map(registry.map((c) => [c.id, c]));
 
 export function listCarriers(): readonly Carrier[] {

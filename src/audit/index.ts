@@ -1,0 +1,1 @@
+export { recordAudit, verifyAuditChain, type AuditEvent } from './log.js';

@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { importFile } from '../intake/import-file.js';
+import { progressBar } from '../ops/progress.js';
+import { openStore } from '../store/index.js';
+import { configFrom, withStoreFlags, type StoreFlags } from './options.js';
+
+export function registerImport(program: Command): void {
+  withStoreFlags(program.command('import').description('Import reports from a JSON Lines or CSV file (rows may carry receivedAt and fingerprint)'))
+    .argument('<file>', 'a .jsonl file of report objects, or a .csv with a header row')
+    .option('--rejects <file>', 'where to write rejected rows with reasons (default: FILE.rejected.jsonl)')
+    .action(async (file: string, flags: StoreFlags & { rejects?: string }) => {
+      const store = await openStore(configFrom(flags));
+      try {
+        const bar = progressBar('import (bytes read)', fs.statSync(file).size);
+        const result = await importFile(store, file, { rejectsPath: flags.rejects, onProgress: (read) => bar.set(read) });
+        bar.done();
+        process.stdout.write(`accepted ${result.accepted}, rejected ${result.rejected}\n`);
+        if (result.rejectsPath) process.stdout.write(`rejected rows with reasons: ${result.rejectsPath}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,26 @@
+// `outage-desk` command line. Each command lives in its own file; this wires them to commander.
+import { Command } from 'commander';
+import { ConfigError } from '../config.js';
+import { registerImport } from './import.js';
+import { registerServe } from './serve.js';
+import { registerUser } from './user.js';
+
+const program = new Command()
+  .name('outage-desk')
+  .description('Telecom outage desk: public report intake, outage detection, investigation.\nConfiguration comes from environment variables (see README): PORT, DATA_DIR, DATABASE_URL, ...')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerServe(program);
+registerImport(program);
+registerUser(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`configuration error: ${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}

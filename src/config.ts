@@ -1,0 +1,55 @@
+// The one place that reads the environment. Validated once, fails fast with a clear message.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  intakeRateLimit: number; // reports accepted per client per minute; 0 = unlimited
+  fingerprintSecret: string | undefined;
+  adminEmail: string;
+  publicMinCount: number;
+  trustProxy: boolean;
+  logLevel: string;
+  detect: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  return n;
+}
+
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  return {
+    port: intFrom(env, 'PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl,
+    intakeRateLimit: intFrom(env, 'INTAKE_RATE_LIMIT', 10),
+    fingerprintSecret: env.FINGERPRINT_SECRET || undefined,
+    adminEmail: env.ADMIN_EMAIL || 'admin@localhost',
+    publicMinCount: intFrom(env, 'PUBLIC_MIN_COUNT', 10, 1),
+    trustProxy: boolFrom(env, 'TRUST_PROXY', false),
+    logLevel: env.LOG_LEVEL || 'info',
+    detect: boolFrom(env, 'DETECT', true),
+    ...overrides,
+  };
+}

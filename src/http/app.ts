@@ -1,0 +1,60 @@
+// Builds the HTTP application from its parts. No I/O happens here beyond registering routes,
+// so tests build it in-process and drive it with inject() or a real socket.
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from './context.js';
+import { installErrorHandling } from './errors.js';
+import { opsRoutes } from './routes/ops.js';
+import { reportRoutes } from './routes/reports.js';
+import { sessionRoutes } from './routes/session.js';
+
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export interface AppParts {
+  /** Extra route groups (web pages, incidents, …) registered after the core API. */
+  extraRoutes?: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>>;
+  logger?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: parts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: ctx.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    return503OnClosing: true,
+  });
+  let closing = false;
+  app.addHook('onClose', async () => {
+    closing = true;
+  });
+  installErrorHandling(app);
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+  const httpCount = ctx.metrics.counter('http_requests_total', 'HTTP requests by route and status');
+  app.addHook('onResponse', async (req, reply) => {
+    httpCount({ route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
+  });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Outage Desk API', version: '1', description: 'Telecom outage intake, detection and investigation.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await opsRoutes(app, ctx, () => closing);
+  await reportRoutes(app, ctx);
+  await sessionRoutes(app, ctx);
+  for (const routes of parts.extraRoutes ?? []) await routes(app, ctx);
+  return app;
+}

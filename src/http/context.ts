@@ -1,0 +1,20 @@
+// What request handlers depend on, built once by the server and passed in (no globals).
+import type { Config } from '../config.js';
+import type { Intake } from '../intake/intake.js';
+import type { RateLimiter } from '../intake/rate-limit.js';
+import type { Metrics } from '../ops/metrics.js';
+import type { Store } from '../store/index.js';
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+  intake: Intake;
+  rateLimiter: RateLimiter;
+  metrics: Metrics;
+  fingerprintSecret: string;
+  /** Counters the routes bump; registered once in buildApp. */
+  count: {
+    accepted(source: string): void;
+    rejected(reason: string): void;
+  };
+}

@@ -1,0 +1,35 @@
+// Maps every error Fastify or a handler throws to problem+json. Bad input is a 4xx naming the
+// field; anything unexpected is a 500 without internals (the log has the stack).
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { fieldErrorsFromAjv } from '../intake/field-errors.js';
+import { invalid, problem, sendProblem } from './problem.js';
+
+const BY_CODE: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body-too-large', 'The request body is larger than 16 KiB.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported-media-type', 'Send Content-Type: application/json.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad-content-length', 'Content-Length does not match the body.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'empty-body', 'The request body is empty.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid-json', 'The request body is not valid JSON.'],
+};
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err.validation) {
+      const prefix = err.validationContext && err.validationContext !== 'body' ? `${err.validationContext}.` : '';
+      const errors = fieldErrorsFromAjv(err.validation as never).map((e) => ({ ...e, path: prefix + e.path }));
+      return sendProblem(reply, invalid(errors));
+    }
+    const known = err.code ? BY_CODE[err.code] : undefined;
+    if (known) return sendProblem(reply, problem(known[0], known[1], known[2]));
+    if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
+      return sendProblem(reply, problem(400, 'invalid-json', 'The request body is not valid JSON.'));
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) {
+      req.log.error({ err }, 'unhandled error');
+      return sendProblem(reply, problem(500, 'internal', 'Something went wrong on our side; it has been logged.'));
+    }
+    return sendProblem(reply, problem(status, 'bad-request', err.message));
+  });
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, 'not-found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+}

@@ -1,0 +1,70 @@
+// Starts the whole server: store, intake, first admin, HTTP, and stops it gracefully —
+// in-flight requests finish and every acknowledged report is committed before exit.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { Intake } from '../intake/intake.js';
+import { RateLimiter } from '../intake/rate-limit.js';
+import { Metrics } from '../ops/metrics.js';
+import { ensureFirstAdmin } from '../staff/index.js';
+import { openStore, settingOrCreate, type Store } from '../store/index.js';
+import { buildApp, type AppParts } from './app.js';
+import type { AppContext } from './context.js';
+
+export async function createContext(config: Config, store?: Store): Promise<AppContext> {
+  const s = store ?? (await openStore(config));
+  const metrics = new Metrics();
+  const accepted = metrics.counter('reports_accepted_total', 'Reports committed, by source');
+  const rejected = metrics.counter('reports_rejected_total', 'Reports refused, by reason');
+  const intake = new Intake(s);
+  metrics.gauge('intake_pending_reports', 'Reports waiting for a commit', () => intake.stats.pending);
+  metrics.gauge('intake_commits_total', 'Group commits so far', () => intake.stats.batches);
+  metrics.gauge('process_resident_memory_bytes', 'Resident memory', () => process.memoryUsage().rss);
+  const fingerprintSecret = config.fingerprintSecret ?? (await settingOrCreate(s.db, 'fingerprint_secret', () => randomBytes(32).toString('base64url')));
+  return {
+    config,
+    store: s,
+    intake,
+    rateLimiter: new RateLimiter(config.intakeRateLimit),
+    metrics,
+    fingerprintSecret,
+    count: { accepted: (source) => accepted({ source }), rejected: (reason) => rejected({ reason }) },
+  };
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions extends AppParts {
+  /** Work that runs beside HTTP (detection); stopped before the store closes. */
+  background?: Array<(ctx: AppContext) => Promise<{ stop(): Promise<void> }>>;
+  announce?: (line: string) => void;
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  const ctx = await createContext(config);
+  const announce = opts.announce ?? ((line: string) => process.stdout.write(line + '\n'));
+  const app = await buildApp(ctx, opts);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const admin = await ensureFirstAdmin(ctx.store.db, config.adminEmail);
+  if (admin) {
+    announce(`First start: created admin ${admin.email} with password ${admin.password}`);
+    announce(`Sign in at ${url}/login (change the password after signing in).`);
+  }
+  const workers = await Promise.all((opts.background ?? []).map((start) => start(ctx)));
+  announce(`Outage Desk listening on ${url} (store: ${ctx.store.dialect} ${ctx.store.location})`);
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close(); // stops accepting and waits for in-flight requests
+      await ctx.intake.drain();
+      for (const w of workers) await w.stop();
+      await ctx.store.close();
+    })());
+  return { app, ctx, url, stop };
+}

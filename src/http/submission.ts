@@ -1,0 +1,62 @@
+// The path every public report takes, whether it comes as JSON (API) or as a form post (web):
+// rate limit -> validate -> honeypot -> durable commit. Routes only translate the outcome.
+import { randomUUID } from 'node:crypto';
+import { clientFingerprint } from '../intake/fingerprint.js';
+import type { FieldError } from '../intake/field-errors.js';
+import { requestHash, type Accepted } from '../intake/intake.js';
+import { validateReport, type Source } from '../intake/validate.js';
+import type { AppContext } from './context.js';
+
+export type SubmissionOutcome =
+  | { kind: 'accepted'; accepted: Accepted }
+  | { kind: 'invalid'; errors: FieldError[] }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'overloaded'; retryAfterSeconds: number }
+  | { kind: 'idempotency-mismatch' };
+
+export interface SubmissionMeta {
+  ip: string;
+  userAgent: string;
+  source: Extract<Source, 'web' | 'api'>;
+  idempotencyKey?: string | undefined;
+}
+
+/** Past this many reports waiting for a commit, shed load with 429 rather than queue without bound. */
+export const MAX_PENDING_REPORTS = 20_000;
+
+export async function submitReport(ctx: AppContext, body: unknown, meta: SubmissionMeta, now = new Date()): Promise<SubmissionOutcome> {
+  const fingerprint = clientFingerprint(ctx.fingerprintSecret, meta.ip, meta.userAgent, now);
+  const validation = validateReport(body, { receivedAt: now });
+  if (!validation.ok) {
+    ctx.count.rejected('invalid');
+    return { kind: 'invalid', errors: validation.errors };
+  }
+  if (validation.honeypot) {
+    // Bots get an answer indistinguishable from success, so they do not adapt; nothing is stored.
+    ctx.count.rejected('honeypot');
+    return { kind: 'accepted', accepted: { id: randomUUID(), receivedAt: now, reference: 'OD-0000-0000', created: true, sameRequest: true } };
+  }
+  if (ctx.intake.stats.pending > MAX_PENDING_REPORTS) {
+    ctx.count.rejected('overloaded');
+    return { kind: 'overloaded', retryAfterSeconds: 1 };
+  }
+  // A retry with the same Idempotency-Key is not a new report, so it does not count toward the limit.
+  if (!meta.idempotencyKey) {
+    const rate = ctx.rateLimiter.take(fingerprint, now.getTime());
+    if (!rate.allowed) {
+      ctx.count.rejected('rate-limited');
+      return { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds };
+    }
+  }
+  const accepted = await ctx.intake.accept({
+    report: validation.report,
+    source: meta.source,
+    fingerprint,
+    receivedAt: now,
+    idempotencyKey: meta.idempotencyKey,
+    requestHash: meta.idempotencyKey ? requestHash(body) : undefined,
+  });
+  if (!accepted.sameRequest) return { kind: 'idempotency-mismatch' };
+  if (accepted.created) ctx.count.accepted(meta.source);
+  return { kind: 'accepted', accepted };
+}

@@ -1,0 +1,2 @@
+export * from './users.js';
+export { newPassword } from './credentials.js';

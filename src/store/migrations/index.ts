@@ -1,0 +1,17 @@
+// One set of migrations for both stores, applied in name order on start. Names are
+// NNNN_snake_case (checked by store/migrations.test.ts); never edit one that has shipped.
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from '../db.js';
+import { initial } from './0001_initial.js';
+import { incidents } from './0002_incidents.js';
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001_initial': initial(dialect),
+        '0002_incidents': incidents(dialect),
+      };
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// Report queries: the batched insert the group-commit writer uses, and staff reads.
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, ReportsTable } from './schema.js';
+
+export type ReportRow = Insertable<ReportsTable> & ReportsTable;
+export type StoredReportRow = Selectable<ReportsTable>;
+
+/** SQLite allows 32,766 bound parameters per statement; 23 columns x 1000 rows stays under it. */
+const ROWS_PER_STATEMENT = 1000;
+
+export interface Inserted {
+  id: string;
+  inserted: boolean;
+}
+
+/**
+ * Inserts rows in one transaction. A row whose idempotency key is already stored is skipped
+ * (`inserted: false`): the caller answers with the stored row instead.
+ */
+export async function insertReports(trx: Transaction<Database> | Kysely<Database>, rows: ReportRow[]): Promise<Inserted[]> {
+  const insertedIds = new Set<string>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const hasKeys = chunk.some((r) => r.idempotency_key !== null);
+    if (!hasKeys) {
+      await trx.insertInto('reports').values(chunk).execute();
+      for (const r of chunk) insertedIds.add(r.id);
+      continue;
+    }
+    const out = await trx
+      .insertInto('reports')
+      .values(chunk)
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .returning('id')
+      .execute();
+    for (const r of out) insertedIds.add(r.id);
+  }
+  return rows.map((r) => ({ id: r.id, inserted: insertedIds.has(r.id) }));
+}
+
+export async function findReportByIdempotencyKey(db: Kysely<Database>, key: string): Promise<StoredReportRow | undefined> {
+  return db.selectFrom('reports').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export async function getReport(db: Kysely<Database>, id: string): Promise<StoredReportRow | undefined> {
+  return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface ReportFilter {
+  carrier?: string | undefined;
+  network?: string | undefined;
+  state?: string | undefined;
+  county?: string | undefined;
+  zip?: string | undefined;
+  service?: string | undefined;
+  source?: string | undefined;
+  since?: Date | undefined;
+  until?: Date | undefined;
+  /** Keyset cursor: the (receivedAt, id) of the last row of the previous page. */
+  after?: { receivedAt: Date; id: string } | undefined;
+  limit: number;
+}
+
+/** Newest first, keyset-paginated so deep pages stay as cheap as the first. */
+export async function listReports(db: Kysely<Database>, f: ReportFilter): Promise<StoredReportRow[]> {
+  let q = db.selectFrom('reports').selectAll();
+  if (f.carrier) q = q.where('carrier', '=', f.carrier);
+  if (f.network) q = q.where('network', '=', f.network);
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.county) q = q.where('county', '=', f.county);
+  if (f.zip) q = q.where('zip', '=', f.zip);
+  if (f.source) q = q.where('source', '=', f.source);
+  if (f.service) q = q.where('services', 'like', `%${f.service}%`);
+  if (f.since) q = q.where('received_at', '>=', f.since);
+  if (f.until) q = q.where('received_at', '<', f.until);
+  const after = f.after;
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([eb('received_at', '<', after.receivedAt), eb.and([eb('received_at', '=', after.receivedAt), eb('id', '<', after.id)])]),
+    );
+  }
+  return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function countReports(db: Kysely<Database>): Promise<number> {
+  const r = await db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Reports in receipt order from a point on: what the detection engine replays. */
+export async function reportsSince(db: Kysely<Database>, after: { receivedAt: Date; id: string } | null, limit: number): Promise<StoredReportRow[]> {
+  let q = db.selectFrom('reports').selectAll();
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([eb('received_at', '>', after.receivedAt), eb.and([eb('received_at', '=', after.receivedAt), eb('id', '>', after.id)])]),
+    );
+  }
+  return q.orderBy('received_at', 'asc').orderBy('id', 'asc').limit(limit).execute();
+}
