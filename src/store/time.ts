@@ -25,9 +25,9 @@ class DateToEpoch extends OperationNodeTransformer {
   }
 }
 
-/** Columns named `*_at` hold times; that naming rule is what lets results be mapped back. */
+/** Columns named `at` or `*_at` hold times; that naming rule is what lets results be mapped back. */
 export function isTimeColumn(name: string): boolean {
-  return name.endsWith('_at');
+  return name === 'at' || name.endsWith('_at');
 }
 
 export class SqliteTimePlugin implements KyselyPlugin {

@@ -1,0 +1,51 @@
+// Migrations run from empty on both stores, are idempotent, and are named NNNN_snake_case.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrate, openStore } from './index.js';
+import { newStoreLocation, STORE_KINDS, type TestStoreLocation } from '../../test/support/stores.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+describe('migration files', () => {
+  it('are named NNNN_snake_case and numbered without gaps', () => {
+    const names = fs.readdirSync(path.join(here, 'migrations')).filter((f) => /^\d/.test(f)).sort();
+    names.forEach((name, i) => expect(name).toMatch(new RegExp(`^${String(i + 1).padStart(4, '0')}_[a-z0-9_]+\\.ts$`)));
+  });
+});
+
+describe.each(STORE_KINDS)('migrations on %s', (kind) => {
+  const made: TestStoreLocation[] = [];
+  afterAll(async () => {
+    for (const l of made) await l.destroy();
+  });
+
+  it('create every table from empty and a second run changes nothing', async () => {
+    const loc = await newStoreLocation(kind);
+    made.push(loc);
+    const store = await openStore(loc);
+    try {
+      const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+      for (const t of ['reports', 'users', 'api_tokens', 'sessions', 'settings', 'incidents', 'audit_events']) expect(tables).toContain(t);
+      expect(await migrate(store)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('store and return times exactly (UTC, millisecond precision)', async () => {
+    const loc = await newStoreLocation(kind);
+    made.push(loc);
+    const store = await openStore(loc);
+    try {
+      const at = new Date('2024-02-22T08:45:00.123Z');
+      await store.db.insertInto('users').values({ id: 'u1', email: 'a@b.c', role: 'admin', password_hash: null, created_at: at, disabled: 0 }).execute();
+      const row = await store.db.selectFrom('users').selectAll().where('created_at', '=', at).executeTakeFirstOrThrow();
+      expect(row.created_at).toBeInstanceOf(Date);
+      expect(row.created_at.toISOString()).toBe(at.toISOString());
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,75 @@
+// The command line as a user meets it: serve, user add, import, --help. Runs the built CLI.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, startCliServer } from '../support/cli.js';
+import { newStoreLocation, STORE_KINDS, type TestStoreLocation } from '../support/stores.js';
+
+const report = { carrier: 'att', services: ['voice'], zip: '10001' };
+
+describe('--help', () => {
+  it('is available on every command', () => {
+    for (const args of [['--help'], ['serve', '--help'], ['import', '--help'], ['user', 'add', '--help']]) {
+      const r = runCli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: outage-desk/);
+    }
+  });
+});
+
+describe.each(STORE_KINDS)('CLI on %s', (kind) => {
+  const made: TestStoreLocation[] = [];
+  afterAll(async () => {
+    for (const l of made) await l.destroy();
+  });
+  const envFor = (loc: TestStoreLocation) => ({ DATA_DIR: loc.dataDir, DATABASE_URL: loc.databaseUrl ?? '' });
+
+  it('user add --token works while the server runs, and the token reads reports', async () => {
+    const loc = await newStoreLocation(kind);
+    made.push(loc);
+    const server = startCliServer(['--port', '0'], { ...envFor(loc), HOST: '127.0.0.1' });
+    try {
+      const url = await server.ready;
+      expect(server.output()).toMatch(/First start: created admin admin@localhost with password \S+/);
+      const ack = await (await fetch(`${url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) })).json();
+      const r = runCli(['user', 'add', '--email', 'inv@example.org', '--role', 'investigator', '--token'], envFor(loc));
+      expect(r.code).toBe(0);
+      const lines = r.stdout.trim().split('\n');
+      const token = lines.at(-1)!;
+      expect(token).toMatch(/^odt_[A-Za-z0-9_-]{43}$/);
+      expect(r.stdout).toMatch(/Initial password: \S+/);
+      const res = await fetch(`${url}/api/v1/reports/${ack.id}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      expect((await res.json()).county).toBe('36061');
+      const again = runCli(['user', 'add', '--email', 'inv@example.org', '--role', 'analyst'], envFor(loc));
+      expect(again.code).toBe(2);
+      expect(again.stderr).toMatch(/already exists/);
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  });
+
+  it('import accepts good rows, writes rejected rows with reasons, drops none', async () => {
+    const loc = await newStoreLocation(kind);
+    made.push(loc);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'od-import-'));
+    const file = path.join(dir, 'reports.jsonl');
+    const rows = [
+      { ...report, receivedAt: '2024-02-22T09:00:00Z', startedAt: '2024-02-22T08:50:00Z', fingerprint: 'c1' },
+      { ...report, carrier: 'acme', receivedAt: '2024-02-22T09:01:00Z' },
+      { ...report, zip: '90210', receivedAt: '2024-02-22T09:02:00Z', fingerprint: 'c2' },
+    ];
+    fs.writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n{not json\n');
+    const r = runCli(['import', file], envFor(loc));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/accepted 2, rejected 2/);
+    const rejects = fs.readFileSync(`${file}.rejected.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rejects.map((x) => x.line)).toEqual([2, 4]);
+    expect(rejects[0].errors[0].path).toBe('carrier');
+    const csv = path.join(dir, 'reports.csv');
+    fs.writeFileSync(csv, 'carrier,services,zip,receivedAt,fingerprint,contact.email\nverizon,voice;data,60601,2024-02-22T09:05:00Z,c3,a@b.org\n');
+    expect(runCli(['import', csv], envFor(loc)).stdout).toMatch(/accepted 1, rejected 0/);
+  });
+});
