@@ -77,7 +77,7 @@ export class Intake {
   readonly #committer: GroupCommitter<ReportRow, Accepted>;
 
   constructor(store: Store) {
-    this.#committer = new GroupCommitter({ commit: (rows) => commitBatch(store.db, rows) });
+    this.#committer = new GroupCommitter({ commit: (rows) => commitBatch(store.db, rows), concurrency: store.dialect === 'postgres' ? 4 : 1 });
   }
 
   accept(s: Submission): Promise<Accepted> {

@@ -1,13 +1,16 @@
 // Group commit: requests that arrive while a commit runs wait for the next one, and every
 // waiting request is committed together in one transaction, then answered. One fsync serves
-// many reports, so durability does not cost throughput. The flush starts as soon as the
-// previous commit ends (after one setImmediate, so requests parsed in the same tick join);
-// a fixed timer was measured far worse (DESIGN.md section 2).
+// many reports, so durability does not cost throughput. The flush starts as soon as a commit
+// slot is free (after one setImmediate, so requests parsed in the same tick join); a fixed
+// timer was measured far worse (DESIGN.md section 2). SQLite has one writer, so one commit at
+// a time; a Postgres server can overlap a few commits, and its own WAL flush groups them.
 export interface GroupCommitOptions<T, R> {
   /** Commits a whole batch atomically and returns one result per item, in order. */
   commit(batch: T[]): Promise<R[]>;
   /** Upper bound on a batch, so one transaction stays short. */
   maxBatch?: number;
+  /** Commits that may run at once (1 for SQLite). */
+  concurrency?: number;
 }
 
 interface Pending<T, R> {
@@ -19,8 +22,9 @@ interface Pending<T, R> {
 export class GroupCommitter<T, R> {
   readonly #commit: (batch: T[]) => Promise<R[]>;
   readonly #maxBatch: number;
+  readonly #concurrency: number;
   #queue: Pending<T, R>[] = [];
-  #flushing = false;
+  #inFlight = 0;
   #scheduled = false;
   #idle: (() => void)[] = [];
   batches = 0;
@@ -29,6 +33,7 @@ export class GroupCommitter<T, R> {
   constructor(opts: GroupCommitOptions<T, R>) {
     this.#commit = opts.commit;
     this.#maxBatch = opts.maxBatch ?? 2000;
+    this.#concurrency = opts.concurrency ?? 1;
   }
 
   /** Resolves only after the item's transaction has committed. */
@@ -45,36 +50,35 @@ export class GroupCommitter<T, R> {
 
   /** Waits until everything submitted so far is committed (graceful shutdown). */
   drain(): Promise<void> {
-    if (!this.#flushing && this.#queue.length === 0) return Promise.resolve();
+    if (this.#inFlight === 0 && this.#queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.#idle.push(resolve));
   }
 
   #schedule(): void {
-    if (this.#flushing || this.#scheduled) return;
+    if (this.#scheduled || this.#inFlight >= this.#concurrency || this.#queue.length === 0) return;
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      void this.#flush();
+      void this.#flushOne();
     });
   }
 
-  async #flush(): Promise<void> {
-    if (this.#flushing) return;
-    this.#flushing = true;
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, this.#maxBatch);
-      try {
-        const results = await this.#commit(batch.map((p) => p.item));
-        batch.forEach((p, i) => p.resolve(results[i]!));
-        this.batches += 1;
-        this.items += batch.length;
-      } catch (err) {
-        for (const p of batch) p.reject(err);
-      }
-      // Let requests that arrived during the commit join the next batch.
-      if (this.#queue.length > 0) await new Promise((r) => setImmediate(r));
+  async #flushOne(): Promise<void> {
+    if (this.#inFlight >= this.#concurrency || this.#queue.length === 0) return;
+    const batch = this.#queue.splice(0, this.#maxBatch);
+    this.#inFlight += 1;
+    this.#schedule(); // another slot may take what arrives next
+    try {
+      const results = await this.#commit(batch.map((p) => p.item));
+      batch.forEach((p, i) => p.resolve(results[i]!));
+      this.batches += 1;
+      this.items += batch.length;
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    } finally {
+      this.#inFlight -= 1;
     }
-    this.#flushing = false;
-    for (const resolve of this.#idle.splice(0)) resolve();
+    this.#schedule();
+    if (this.#inFlight === 0 && this.#queue.length === 0) for (const resolve of this.#idle.splice(0)) resolve();
   }
 }
