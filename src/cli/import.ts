@@ -3,13 +3,15 @@ import type { Command } from 'commander';
 import { importFile } from '../intake/import-file.js';
 import { progressBar } from '../ops/progress.js';
 import { openStore } from '../store/index.js';
+import { describeIncident, runReplay } from './incidents.js';
 import { configFrom, withStoreFlags, type StoreFlags } from './options.js';
 
 export function registerImport(program: Command): void {
   withStoreFlags(program.command('import').description('Import reports from a JSON Lines or CSV file (rows may carry receivedAt and fingerprint)'))
     .argument('<file>', 'a .jsonl file of report objects, or a .csv with a header row')
     .option('--rejects <file>', 'where to write rejected rows with reasons (default: FILE.rejected.jsonl)')
-    .action(async (file: string, flags: StoreFlags & { rejects?: string }) => {
+    .option('--no-detect', 'store only; do not run detection over the stored reports')
+    .action(async (file: string, flags: StoreFlags & { rejects?: string; detect?: boolean }) => {
       const store = await openStore(configFrom(flags));
       try {
         const bar = progressBar('import (bytes read)', fs.statSync(file).size);
@@ -17,6 +19,11 @@ export function registerImport(program: Command): void {
         bar.done();
         process.stdout.write(`accepted ${result.accepted}, rejected ${result.rejected}\n`);
         if (result.rejectsPath) process.stdout.write(`rejected rows with reasons: ${result.rejectsPath}\n`);
+        if (flags.detect !== false && result.accepted > 0) {
+          const incidents = await runReplay(store);
+          process.stdout.write(`${incidents.length} incidents\n`);
+          for (const i of incidents) process.stdout.write(describeIncident(i) + '\n');
+        }
       } finally {
         await store.close();
       }

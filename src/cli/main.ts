@@ -1,8 +1,11 @@
 // `outage-desk` command line. Each command lives in its own file; this wires them to commander.
 import { Command } from 'commander';
 import { ConfigError } from '../config.js';
+import { registerDetect } from './detect.js';
 import { registerImport } from './import.js';
+import { registerIncidents } from './incidents.js';
 import { registerServe } from './serve.js';
+import { registerSimulate } from './simulate.js';
 import { registerUser } from './user.js';
 
 const program = new Command()
@@ -14,6 +17,9 @@ const program = new Command()
 registerServe(program);
 registerImport(program);
 registerUser(program);
+registerIncidents(program);
+registerSimulate(program);
+registerDetect(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
 import { installErrorHandling } from './errors.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { opsRoutes } from './routes/ops.js';
 import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/session.js';
@@ -55,6 +56,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   await opsRoutes(app, ctx, () => closing);
   await reportRoutes(app, ctx);
   await sessionRoutes(app, ctx);
+  await incidentRoutes(app, ctx);
   for (const routes of parts.extraRoutes ?? []) await routes(app, ctx);
   return app;
 }

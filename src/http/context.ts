@@ -12,6 +12,8 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   metrics: Metrics;
   fingerprintSecret: string;
+  /** The time the server stamps on reports: real time, or the demo's accelerated clock. */
+  clock: () => Date;
   /** Counters the routes bump; registered once in buildApp. */
   count: {
     accepted(source: string): void;

@@ -11,7 +11,7 @@ import { openStore, settingOrCreate, type Store } from '../store/index.js';
 import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
 
-export async function createContext(config: Config, store?: Store): Promise<AppContext> {
+export async function createContext(config: Config, store?: Store, clock: () => Date = () => new Date()): Promise<AppContext> {
   const s = store ?? (await openStore(config));
   const metrics = new Metrics();
   const accepted = metrics.counter('reports_accepted_total', 'Reports committed, by source');
@@ -28,6 +28,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     rateLimiter: new RateLimiter(config.intakeRateLimit),
     metrics,
     fingerprintSecret,
+    clock,
     count: { accepted: (source) => accepted({ source }), rejected: (reason) => rejected({ reason }) },
   };
 }

@@ -1,6 +1,6 @@
 // The path every public report takes, whether it comes as JSON (API) or as a form post (web):
 // rate limit -> validate -> honeypot -> durable commit. Routes only translate the outcome.
-import { randomUUID } from 'node:crypto';
+import { reportReference, uuidv7 } from '../store/index.js';
 import { clientFingerprint } from '../intake/fingerprint.js';
 import type { FieldError } from '../intake/field-errors.js';
 import { requestHash, type Accepted } from '../intake/intake.js';
@@ -24,7 +24,7 @@ export interface SubmissionMeta {
 /** Past this many reports waiting for a commit, shed load with 429 rather than queue without bound. */
 export const MAX_PENDING_REPORTS = 20_000;
 
-export async function submitReport(ctx: AppContext, body: unknown, meta: SubmissionMeta, now = new Date()): Promise<SubmissionOutcome> {
+export async function submitReport(ctx: AppContext, body: unknown, meta: SubmissionMeta, now = ctx.clock()): Promise<SubmissionOutcome> {
   const fingerprint = clientFingerprint(ctx.fingerprintSecret, meta.ip, meta.userAgent, now);
   const validation = validateReport(body, { receivedAt: now });
   if (!validation.ok) {
@@ -34,7 +34,7 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
   if (validation.honeypot) {
     // Bots get an answer indistinguishable from success, so they do not adapt; nothing is stored.
     ctx.count.rejected('honeypot');
-    return { kind: 'accepted', accepted: { id: randomUUID(), receivedAt: now, reference: 'OD-0000-0000', created: true, sameRequest: true } };
+    return { kind: 'accepted', accepted: { id: uuidv7(now.getTime()), receivedAt: now, reference: reportReference(), created: true, sameRequest: true } };
   }
   if (ctx.intake.stats.pending > MAX_PENDING_REPORTS) {
     ctx.count.rejected('overloaded');

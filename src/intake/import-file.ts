@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { insertReports, type ReportRow, type Store } from '../store/index.js';
+import type { ReportRow, Store } from '../store/index.js';
 import { csvRowToReport, parseCsvLine } from './csv.js';
 import type { FieldError } from './field-errors.js';
-import { toReportRow } from './intake.js';
+import { insertWithFreshIds, toReportRow } from './intake.js';
 import { validateReport } from './validate.js';
 
 export interface ImportOptions {
@@ -58,7 +58,7 @@ export async function importFile(store: Store, file: string, opts: ImportOptions
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    await store.db.transaction().execute((trx) => insertReports(trx, rows));
+    await insertWithFreshIds(store.db, rows);
     result.accepted += rows.length;
     opts.onProgress?.(input.bytesRead, totalBytes, result.accepted);
   };

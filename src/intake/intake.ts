@@ -2,7 +2,7 @@
 // only after its transaction has committed (through the group committer).
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { findReportByIdempotencyKey, GroupCommitter, insertReports, reportReference, uuidv7, type ReportRow, type Store } from '../store/index.js';
+import { findReportByIdempotencyKey, GroupCommitter, insertReports, isUniqueViolation, reportReference, uuidv7, type Inserted, type ReportRow, type Store } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import type { Source, ValidReport } from './validate.js';
 
@@ -59,8 +59,25 @@ export function toReportRow(s: Submission): ReportRow {
   };
 }
 
+/**
+ * Inserts in one transaction. Random ids and references are unique in practice; if one ever
+ * repeats a stored one, the batch gets fresh ones and commits again rather than fail reports.
+ */
+export async function insertWithFreshIds(db: Kysely<Database>, rows: ReportRow[]): Promise<Inserted[]> {
+  try {
+    return await db.transaction().execute((trx) => insertReports(trx, rows));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    for (const row of rows) {
+      row.id = uuidv7(row.received_at.getTime());
+      row.reference = reportReference();
+    }
+    return db.transaction().execute((trx) => insertReports(trx, rows));
+  }
+}
+
 async function commitBatch(db: Kysely<Database>, rows: ReportRow[]): Promise<Accepted[]> {
-  const results = await db.transaction().execute((trx) => insertReports(trx, rows));
+  const results = await insertWithFreshIds(db, rows);
   return Promise.all(
     rows.map(async (row, i) => {
       if (results[i]!.inserted) {

@@ -4,3 +4,4 @@ export { uuidv7, reportReference } from './ids.js';
 export * from './reports.js';
 export type { Database } from './schema.js';
 export { settingOrCreate } from './settings.js';
+export { isUniqueViolation } from './errors.js';

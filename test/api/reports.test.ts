@@ -35,7 +35,7 @@ describe.each(STORE_KINDS)('report API on %s', (kind) => {
     const res = await post({ ...valid, carrier: 'cricket' });
     expect(res.statusCode).toBe(201);
     const ack = res.json();
-    expect(ack).toEqual({ id: expect.any(String), receivedAt: expect.any(String), reference: expect.stringMatching(/^OD-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
+    expect(ack).toEqual({ id: expect.any(String), receivedAt: expect.any(String), reference: expect.stringMatching(/^OD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
     const back = await get(`/api/v1/reports/${ack.id}`, investigator);
     expect(back.statusCode).toBe(200);
     expect(back.json()).toMatchObject({

@@ -1,0 +1,38 @@
+// Reads stored reports in receipt order, as the detection engine consumes them.
+import type { Kysely } from 'kysely';
+import type { DetectionReport, Service } from '../detect/index.js';
+import type { Database } from '../store/schema.js';
+
+export interface FeedCursor {
+  receivedAt: Date;
+  id: string;
+}
+
+const COLUMNS = ['id', 'received_at', 'network', 'carrier', 'county', 'state', 'services', 'called_network', 'fingerprint', 'started_at'] as const;
+
+/**
+ * The next page of reports after `after` (exclusive) and up to `until` (inclusive), ordered by
+ * (received_at, id) so a page boundary never skips or repeats a report.
+ */
+export async function nextReports(db: Kysely<Database>, after: FeedCursor | null, until: Date | null, limit: number): Promise<DetectionReport[]> {
+  let q = db.selectFrom('reports').select([...COLUMNS]);
+  if (after) {
+    q = q.where((eb) => eb.or([eb('received_at', '>', after.receivedAt), eb.and([eb('received_at', '=', after.receivedAt), eb('id', '>', after.id)])]));
+  }
+  if (until) q = q.where('received_at', '<=', until);
+  const rows = await q.orderBy('received_at').orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    receivedAt: r.received_at.getTime(),
+    network: r.network,
+    carrier: r.carrier,
+    county: r.county,
+    state: r.state,
+    services: r.services.split(',') as Service[],
+    calledNetwork: r.called_network,
+    fingerprint: r.fingerprint,
+    startedAt: r.started_at.getTime(),
+  }));
+}
+
+export const cursorOf = (r: DetectionReport): FeedCursor => ({ receivedAt: new Date(r.receivedAt), id: r.id });
