@@ -4,7 +4,7 @@ import { importFile } from '../intake/import-file.js';
 import { progressBar } from '../ops/progress.js';
 import { openStore } from '../store/index.js';
 import { describeIncident, runReplay } from './incidents.js';
-import { configFrom, withStoreFlags, type StoreFlags } from './options.js';
+import { configFrom, UsageError, withStoreFlags, type StoreFlags } from './options.js';
 
 export function registerImport(program: Command): void {
   withStoreFlags(program.command('import').description('Import reports from a JSON Lines or CSV file (rows may carry receivedAt and fingerprint)'))
@@ -12,6 +12,7 @@ export function registerImport(program: Command): void {
     .option('--rejects <file>', 'where to write rejected rows with reasons (default: FILE.rejected.jsonl)')
     .option('--no-detect', 'store only; do not run detection over the stored reports')
     .action(async (file: string, flags: StoreFlags & { rejects?: string; detect?: boolean }) => {
+      if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
       const store = await openStore(configFrom(flags));
       try {
         const bar = progressBar('import (bytes read)', fs.statSync(file).size);

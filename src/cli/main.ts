@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { registerDetect } from './detect.js';
 import { registerImport } from './import.js';
 import { registerIncidents } from './incidents.js';
+import { UsageError } from './options.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
 import { registerUser } from './user.js';
@@ -24,8 +25,8 @@ registerDetect(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`configuration error: ${err.message}\n`);
+  if (err instanceof ConfigError || err instanceof UsageError) {
+    process.stderr.write(`error: ${err.message}\n`);
     process.exit(2);
   }
   throw err;

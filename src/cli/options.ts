@@ -20,3 +20,6 @@ export function configFrom(flags: StoreFlags & { port?: string }): Config {
   if (flags.port) env.PORT = flags.port;
   return loadConfig(env);
 }
+
+/** A mistake in how the command was called: printed as one line, exit code 2, no stack. */
+export class UsageError extends Error {}

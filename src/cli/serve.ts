@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startServer } from '../http/server.js';
+import { webRoutes } from '../web/index.js';
 import { detectionWorker } from './detection-worker.js';
 import { configFrom, withStoreFlags, type StoreFlags } from './options.js';
 
@@ -8,7 +9,7 @@ export function registerServe(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (default: env PORT or 8080)')
     .action(async (flags: StoreFlags & { port?: string }) => {
       const config = configFrom(flags);
-      const server = await startServer(config, { background: [detectionWorker] });
+      const server = await startServer(config, { background: [detectionWorker], extraRoutes: [webRoutes] });
       const shutdown = (signal: string) => {
         server.app.log.info({ signal }, 'shutting down: finishing in-flight requests and commits');
         server.stop().then(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { progressBar } from '../ops/progress.js';
+import { UsageError } from './options.js';
 import { buildScenario, estimateReports, scenarioNames, simulateToFiles } from '../sim/index.js';
 
 interface SimulateFlags {
@@ -14,7 +15,7 @@ interface SimulateFlags {
 function intFlag(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer`);
   return n;
 }
 
@@ -30,10 +31,10 @@ export function registerSimulate(program: Command): void {
     .option('--start <iso>', 'start of the simulated period (UTC)')
     .action(async (flags: SimulateFlags) => {
       if (flags.scenario && !scenarioNames().includes(flags.scenario)) {
-        throw new Error(`unknown scenario "${flags.scenario}"; built in: ${scenarioNames().join(', ')}`);
+        throw new UsageError(`unknown scenario "${flags.scenario}"; built in: ${scenarioNames().join(', ')}`);
       }
       const start = flags.start ? new Date(flags.start) : undefined;
-      if (start && Number.isNaN(start.getTime())) throw new Error('--start must be an ISO date-time');
+      if (start && Number.isNaN(start.getTime())) throw new UsageError('--start must be an ISO date-time');
       const opts = { days: intFlag('days', flags.days), seed: intFlag('seed', flags.seed), scenario: flags.scenario, start };
       const bar = progressBar('simulate', estimateReports(buildScenario(opts)));
       const r = await simulateToFiles({ ...opts, out: flags.out, truth: flags.truth, onProgress: (done) => bar.set(done) });

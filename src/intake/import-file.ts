@@ -1,28 +1,22 @@
-// Bulk import of report objects (JSON Lines or CSV). Every row is validated by the same rules
-// as the API; rows that fail are written with their reasons to a rejects file, never dropped
-// silently. Rows may carry receivedAt and fingerprint so a recorded stream replays faithfully.
-import { randomUUID } from 'node:crypto';
+// Bulk import of report objects from a file (JSON Lines or CSV). Rows that fail validation are
+// written with their line number and reasons to a rejects file, never dropped silently. Rows
+// may carry receivedAt and fingerprint, so a recorded stream replays faithfully.
 import fs from 'node:fs';
 import readline from 'node:readline';
-import type { ReportRow, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { BulkImporter, type BulkCounts } from './bulk-import.js';
 import { csvRowToReport, parseCsvLine } from './csv.js';
 import type { FieldError } from './field-errors.js';
-import { insertWithFreshIds, toReportRow } from './intake.js';
-import { validateReport } from './validate.js';
 
 export interface ImportOptions {
   now?: Date;
-  rejectsPath?: string;
+  rejectsPath?: string | undefined;
   batchSize?: number;
   onProgress?: (bytesRead: number, totalBytes: number, accepted: number) => void;
 }
 
-export interface ImportResult {
-  accepted: number;
-  rejected: number;
+export interface ImportResult extends BulkCounts {
   rejectsPath: string | null;
-  firstReceivedAt: Date | null;
-  lastReceivedAt: Date | null;
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; errors: FieldError[] };
@@ -43,29 +37,16 @@ function lineParser(file: string, firstLine: string): (line: string) => Parsed {
 }
 
 export async function importFile(store: Store, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  const now = opts.now ?? new Date();
   const totalBytes = fs.statSync(file).size;
   const input = fs.createReadStream(file);
   const rejectsPath = opts.rejectsPath ?? `${file}.rejected.jsonl`;
+  const importer = new BulkImporter(store, opts.now ?? new Date(), opts.batchSize);
   let rejects: fs.WriteStream | null = null;
-  const result: ImportResult = { accepted: 0, rejected: 0, rejectsPath: null, firstReceivedAt: null, lastReceivedAt: null };
-  const batchSize = opts.batchSize ?? 5000;
-  let batch: ReportRow[] = [];
   let parse: ((line: string) => Parsed) | null = null;
   let lineNo = 0;
-
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    await insertWithFreshIds(store.db, rows);
-    result.accepted += rows.length;
-    opts.onProgress?.(input.bytesRead, totalBytes, result.accepted);
-  };
   const reject = (line: string, errors: FieldError[]) => {
     rejects ??= fs.createWriteStream(rejectsPath);
     rejects.write(JSON.stringify({ line: lineNo, errors, row: line.length > 4000 ? line.slice(0, 4000) : line }) + '\n');
-    result.rejected += 1;
   };
 
   for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
@@ -77,26 +58,19 @@ export async function importFile(store: Store, file: string, opts: ImportOptions
     }
     const parsed = parse(line);
     if (!parsed.ok) {
+      importer.counts.rejected += 1;
       reject(line, parsed.errors);
       continue;
     }
-    const v = validateReport(parsed.value, { receivedAt: now, importRow: true });
-    if (!v.ok) {
-      reject(line, v.errors);
-      continue;
+    const errors = importer.add(parsed.value);
+    if (errors) reject(line, errors);
+    if (importer.full) {
+      await importer.flush();
+      opts.onProgress?.(input.bytesRead, totalBytes, importer.counts.accepted);
     }
-    const r = v.report;
-    const receivedAt = r.receivedAt ?? now;
-    batch.push(toReportRow({ report: r, source: r.source ?? 'import', fingerprint: r.fingerprint ?? `import:${randomUUID()}`, receivedAt }));
-    if (!result.firstReceivedAt || receivedAt < result.firstReceivedAt) result.firstReceivedAt = receivedAt;
-    if (!result.lastReceivedAt || receivedAt > result.lastReceivedAt) result.lastReceivedAt = receivedAt;
-    if (batch.length >= batchSize) await flush();
   }
-  await flush();
+  await importer.flush();
   const openRejects = rejects as fs.WriteStream | null;
-  if (openRejects) {
-    await new Promise<void>((resolve) => openRejects.end(resolve));
-    result.rejectsPath = rejectsPath;
-  }
-  return result;
+  if (openRejects) await new Promise<void>((resolve) => openRejects.end(resolve));
+  return { ...importer.counts, rejectsPath: openRejects ? rejectsPath : null };
 }

@@ -1,0 +1,48 @@
+// GET /desk — the minimal staff page: the 50 newest reports as a server-rendered table.
+// Rows are ReportView (report-presenter.ts), so an analyst's rows carry no contact details.
+import type { ReportView } from '../http/report-presenter.js';
+import { findCarrier, stateAbbr } from '../reference/index.js';
+import type { StaffUser } from '../staff/index.js';
+import type { Assets } from './assets.js';
+import { html, type Html } from './html.js';
+import { layout } from './layout.js';
+
+export const DESK_PAGE_SIZE = 50;
+
+const carrierName = (id: string): string => findCarrier(id)?.name ?? id;
+
+const minute = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+function contactCell(r: ReportView): Html {
+  if (r.contactRedacted) return html`<span class="od-muted">hidden (investigators only)</span>`;
+  const c = r.contact;
+  if (!c || !(c.name || c.email || c.phone)) return html`<span class="od-muted">none</span>`;
+  return html`${[c.name, c.email, c.phone].filter(Boolean).map((v, i) => html`${i > 0 && html`<br>`}${v}`)}${r.consentToContact ? '' : html`<br><span class="od-muted">no consent</span>`}`;
+}
+
+function row(r: ReportView): Html {
+  return html`<tr>
+<td>${minute(r.receivedAt)}</td>
+<th scope="row" class="od-nowrap">${r.reference}</th>
+<td>${carrierName(r.carrier)}${r.carrier !== r.network && html` <span class="od-muted">(${r.network} network)</span>`}</td>
+<td>${r.services.join(', ')}${r.sosMode && ', SOS'}</td>
+<td>${r.zip} ${stateAbbr(r.state) ?? r.state}<br><span class="od-muted">county ${r.county}</span></td>
+<td>${minute(r.startedAt)}${r.endedAt && html`<br>back ${minute(r.endedAt)}`}</td>
+<td>${r.calledCarrier && carrierName(r.calledCarrier)}</td>
+<td class="od-description">${r.description}</td>
+<td>${contactCell(r)}</td>
+</tr>`;
+}
+
+export function deskPage(assets: Assets, user: StaffUser, reports: readonly ReportView[]): Html {
+  const headerExtra = html`<form class="od-header__session" method="post" action="/logout">
+<span>${user.email} (${user.role})</span> <button class="usa-button usa-button--unstyled od-header__signout" type="submit">Sign out</button></form>`;
+  const main = html`<h1>Newest reports</h1>
+<p>The ${DESK_PAGE_SIZE} most recent reports, newest first.</p>
+<div class="od-table-scroll" tabindex="0" role="region" aria-label="Newest reports">
+<table class="usa-table usa-table--compact usa-table--striped">
+<thead><tr><th scope="col">Received</th><th scope="col">Reference</th><th scope="col">Carrier</th><th scope="col">Not working</th><th scope="col">Place</th><th scope="col">Started</th><th scope="col">Calling</th><th scope="col">Description</th><th scope="col">Contact</th></tr></thead>
+<tbody>${reports.length > 0 ? reports.map(row) : html`<tr><td colspan="9">No reports yet.</td></tr>`}</tbody>
+</table></div>`;
+  return layout(assets, { title: 'Newest reports', main, headerExtra });
+}

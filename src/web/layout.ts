@@ -1,0 +1,64 @@
+// The page shell every public and staff page shares, and the one way a page is sent:
+// strict Content-Security-Policy (own origin only: no inline script or style), no caching of
+// pages that may hold someone's answers, and gzip when the browser takes it.
+import { gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Assets } from './assets.js';
+import { html, type Html, type HtmlValue } from './html.js';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export interface PageParts {
+  title: string;
+  main: HtmlValue;
+  /** Shown in the header's right corner (staff pages: who is signed in, sign out). */
+  headerExtra?: HtmlValue;
+}
+
+export function layout(assets: Assets, p: PageParts): Html {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${p.title} – Outage Desk</title>
+<link rel="stylesheet" href="${assets.url('outage-desk.css')}">
+<script src="${assets.url('outage-desk.js')}" defer></script>
+</head>
+<body>
+<a class="usa-skipnav" href="#main-content">Skip to main content</a>
+<header class="od-header"><div class="od-container od-header__inner">
+<a class="od-header__title" href="/">Outage Desk</a>${p.headerExtra}
+</div></header>
+<main id="main-content" class="od-container">
+${p.main}
+</main>
+</body>
+</html>
+`;
+}
+
+const GZIP_FROM_BYTES = 1024;
+
+export function sendPage(req: FastifyRequest, reply: FastifyReply, status: number, page: Html): FastifyReply {
+  reply
+    .code(status)
+    .header('Content-Type', 'text/html; charset=utf-8')
+    .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    .header('Cache-Control', 'no-store')
+    .header('Vary', 'Accept-Encoding');
+  const body = Buffer.from(page.text, 'utf8');
+  if (body.length >= GZIP_FROM_BYTES && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    return reply.header('Content-Encoding', 'gzip').send(gzipSync(body));
+  }
+  return reply.send(body);
+}

@@ -1,0 +1,177 @@
+// The web pages in-process (inject) on both stores: render, errors, Post/Redirect/Get, sign-in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../staff/index.js';
+import { countReports } from '../store/index.js';
+import { startTestApp, type TestApp } from '../../test/support/app.js';
+import { STORE_KINDS } from '../../test/support/stores.js';
+import { webRoutes } from './index.js';
+
+const good = (extra: Record<string, string | string[]> = {}): string => {
+  const p = new URLSearchParams({ carrier: 'att', sosMode: 'yes', zip: '30303', started: '1h', ended: 'no', tzOffset: '300', description: 'SOS since 3am', ...flat(extra) });
+  for (const s of extra.services ?? ['voice', '911']) p.append('services', s);
+  return p.toString();
+};
+function flat(o: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+/** The markup of the form group that holds the control with this id. */
+function groupOf(page: string, id: string): string {
+  const at = page.indexOf(`id="${id}"`);
+  const start = page.lastIndexOf('<div class="usa-form-group', at);
+  return page.slice(start, page.indexOf('</div>', at) + 6);
+}
+
+describe.each(STORE_KINDS)('web pages on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, {}, { extraRoutes: [webRoutes] });
+  });
+  afterAll(async () => t.destroy());
+  const post = (url: string, payload: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, headers: { ...FORM, ...headers }, payload });
+
+  it('renders the form with a label for every control and a strict CSP', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    const ids = [...res.body.matchAll(/<(?:input|select|textarea)\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]!).filter((id) => id !== 'tzOffset');
+    expect(ids).toEqual(expect.arrayContaining(['carrier-att', 'services-voice', 'services-sms', 'services-data', 'services-911', 'sosMode', 'zip',
+      'started-now', 'started-15m', 'started-1h', 'started-earlier', 'startedAtLocal', 'ended-yes', 'endedAtLocal', 'calledCarrier', 'description',
+      'name', 'email', 'phone', 'consentToContact', 'website']));
+    for (const id of ids) expect(res.body, `label for ${id}`).toContain(`for="${id}"`);
+    expect(res.body).toMatch(/id="zip"[^>]*inputmode="numeric" autocomplete="postal-code"/);
+    expect(res.body).toMatch(/id="name"[^>]*autocomplete="name"/);
+    expect(res.body).toMatch(/id="email"[^>]*autocomplete="email"/);
+    expect(res.body).toMatch(/id="phone"[^>]*autocomplete="tel"/);
+    expect(res.body).toMatch(/<div class="od-hp" aria-hidden="true">.*id="website"[^>]*tabindex="-1" autocomplete="off"/);
+    expect(res.body).not.toMatch(/<script>|style="/); // nothing inline: the CSP would block it
+  });
+
+  it('serves the stylesheet compressed and cacheable', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/' });
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)![1]!;
+    const css = await t.app.inject({ method: 'GET', url: href, headers: { 'accept-encoding': 'gzip' } });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-encoding']).toBe('gzip');
+    expect(css.headers['cache-control']).toContain('immutable');
+    expect((await t.app.inject({ method: 'GET', url: '/assets/../index.ts' })).statusCode).toBe(404);
+  });
+
+  it('stores a good report and redirects (303) to its reference', async () => {
+    const before = await countReports(t.ctx.store.db);
+    const res = await post('/', good({ calledCarrier: 'verizon', name: 'Ana Ruiz', email: 'ana@example.org', consentToContact: 'yes' }));
+    expect(res.statusCode).toBe(303);
+    const ref = /^\/received\/(OD-[0-9A-Z]{4}(?:-[0-9A-Z]{4})+)$/.exec(res.headers.location as string)?.[1];
+    expect(ref).toBeDefined();
+    expect(await countReports(t.ctx.store.db)).toBe(before + 1);
+    const row = await t.ctx.store.db.selectFrom('reports').selectAll().where('reference', '=', ref!).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ carrier: 'att', services: 'voice,911', sos_mode: 1, zip: '30303', source: 'web', called_carrier: 'verizon',
+      description: 'SOS since 3am', contact_name: 'Ana Ruiz', contact_email: 'ana@example.org', contact_phone: null, consent_to_contact: 1, ended_at: null });
+    expect(Math.abs(row.received_at.getTime() - 3600_000 - row.started_at.getTime())).toBeLessThan(5000);
+    const page = await t.app.inject({ method: 'GET', url: res.headers.location as string });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<p class="od-reference" id="reference">${ref}</p>`);
+    expect(page.body).toContain('usa-alert--success');
+  });
+
+  it('converts an "earlier" local time with the browser offset to UTC', async () => {
+    const local = new Date(Date.now() - 2 * 86400_000);
+    const value = local.toISOString().slice(0, 16); // read as New York time (offset 300)
+    const res = await post('/', good({ started: 'earlier', startedAtLocal: value, ended: 'yes', endedAtLocal: '' }));
+    expect(res.statusCode).toBe(303);
+    const ref = (res.headers.location as string).split('/').pop()!;
+    const row = await t.ctx.store.db.selectFrom('reports').selectAll().where('reference', '=', ref).executeTakeFirstOrThrow();
+    expect(row.started_at.getTime()).toBe(new Date(`${value}:00Z`).getTime() + 300 * 60_000);
+    expect(row.ended_at).not.toBeNull();
+  });
+
+  it('re-renders a bad report with 400, the values kept and each message next to its field', async () => {
+    const res = await post('/', good({ carrier: '', services: [], zip: '99999', email: 'not-an-email', description: '<b>"kept"</b>' }));
+    expect(res.statusCode).toBe(400);
+    const b = res.body;
+    expect(b).toMatch(/<div class="usa-alert usa-alert--error od-error-summary" role="alert" tabindex="-1" autofocus id="error-summary"/);
+    for (const [href, msg] of [['#carrier-att', 'Choose your mobile carrier.'], ['#services-voice', 'Choose at least one thing that does not work.'],
+      ['#zip', 'Enter the 5-digit U.S. ZIP code'], ['#email', 'Enter an email address like name@example.com.']]) {
+      expect(b).toContain(`<li><a href="${href}">${msg}`);
+    }
+    const zip = groupOf(b, 'zip');
+    expect(zip).toContain('usa-form-group--error');
+    expect(zip).toContain('<span class="usa-error-message" id="zip-error">Enter the 5-digit U.S. ZIP code');
+    expect(zip).toMatch(/id="zip"[^>]*value="99999"[^>]*aria-describedby="zip-hint zip-error" aria-invalid="true"/);
+    expect(groupOf(b, 'email')).toMatch(/value="not-an-email"[^>]*aria-describedby="email-error" aria-invalid="true"/);
+    expect(b).toMatch(/id="services-voice"[^>]*aria-describedby="services-hint services-error" aria-invalid="true"/);
+    expect(b).toContain('id="sosMode" type="checkbox" name="sosMode" value="yes" checked');
+    expect(b).toContain('id="started-1h" type="radio" name="started" value="1h" checked');
+    expect(b).toContain('>&lt;b&gt;&quot;kept&quot;&lt;/b&gt;</textarea>');
+    expect(b).not.toContain('<b>"kept"</b>');
+  });
+
+  it('asks for the time when "earlier" is chosen without one', async () => {
+    const res = await post('/', good({ started: 'earlier', startedAtLocal: '' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<li><a href="#startedAtLocal">Enter the date and time it started');
+    expect(res.body).toMatch(/id="startedAtLocal"[^>]*aria-describedby="startedAtLocal-hint startedAtLocal-error" aria-invalid="true"/);
+  });
+
+  it('answers a filled honeypot like a success and stores nothing', async () => {
+    const before = await countReports(t.ctx.store.db);
+    const res = await post('/', good({ website: 'http://spam.example' }));
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toMatch(/^\/received\/OD-[0-9A-Z-]+$/);
+    expect(await countReports(t.ctx.store.db)).toBe(before);
+  });
+
+  it('shows a confirmation only for a reference-shaped path', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/received/%3Cscript%3E' })).statusCode).toBe(404);
+  });
+
+  it('signs staff in with a cookie, shows the desk without contact for analysts, and signs out', async () => {
+    await post('/', good({ email: 'secret@example.org', consentToContact: 'yes' }));
+    expect((await t.app.inject({ method: 'GET', url: '/desk' })).headers.location).toBe('/login');
+    const login = await t.app.inject({ method: 'GET', url: '/login' });
+    expect(login.body).toMatch(/id="password"[^>]*autocomplete="current-password"/);
+    const wrong = await post('/login', new URLSearchParams({ email: 'nobody@example.org', password: 'x' }).toString());
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('The email or password is wrong.');
+    expect(wrong.body).toContain('value="nobody@example.org"');
+
+    for (const role of ['analyst', 'investigator'] as const) {
+      const { user, password } = await createUser(t.ctx.store.db, `${role}-web@example.org`, role);
+      const res = await post('/login', new URLSearchParams({ email: user.email, password }).toString());
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/desk');
+      const cookie = String(res.headers['set-cookie']);
+      expect(cookie).toMatch(/^od_session=ods[^;]+;.*HttpOnly/);
+      expect(cookie).toContain('SameSite=Lax');
+      const session = cookie.split(';')[0]!;
+      const desk = await t.app.inject({ method: 'GET', url: '/desk', headers: { cookie: session } });
+      expect(desk.statusCode).toBe(200);
+      expect(desk.body).toMatch(/<th scope="row"[^>]*>OD-/);
+      expect(desk.body.includes('secret@example.org')).toBe(role === 'investigator');
+      if (role === 'analyst') expect(desk.body).toContain('hidden (investigators only)');
+      const out = await post('/logout', '', { cookie: session });
+      expect(out.statusCode).toBe(303);
+      expect((await t.app.inject({ method: 'GET', url: '/desk', headers: { cookie: session } })).headers.location).toBe('/login');
+    }
+  });
+});
+
+describe('web form rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { INTAKE_RATE_LIMIT: '1' }, { extraRoutes: [webRoutes] });
+  });
+  afterAll(async () => t.destroy());
+
+  it('keeps the answers and says to wait, with 429 and Retry-After', async () => {
+    const send = () => t.app.inject({ method: 'POST', url: '/', headers: FORM, payload: good({ zip: '10001' }) });
+    expect((await send()).statusCode).toBe(303);
+    const res = await send();
+    expect(res.statusCode).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.body).toContain('Please wait a moment');
+    expect(res.body).toMatch(/id="zip"[^>]*value="10001"/);
+  });
+});
