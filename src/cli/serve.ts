@@ -1,15 +1,39 @@
 import type { Command } from 'commander';
-import { startServer } from '../http/server.js';
+import { startServer, type RunningServer } from '../http/server.js';
 import { webRoutes } from '../web/index.js';
+import { runDemo } from './demo.js';
 import { detectionWorker } from './detection-worker.js';
-import { configFrom, withStoreFlags, type StoreFlags } from './options.js';
+import { configFrom, UsageError, withStoreFlags, type StoreFlags } from './options.js';
+
+interface ServeFlags extends StoreFlags {
+  port?: string;
+  demo?: boolean;
+  speed: string;
+  sample: string;
+  demoFrom: string;
+}
+
+function demoOptions(flags: ServeFlags) {
+  const speed = Number(flags.speed);
+  const sample = Number(flags.sample);
+  const from = new Date(flags.demoFrom);
+  if (!(speed > 0)) throw new UsageError('--speed must be a positive number');
+  if (!(sample > 0 && sample <= 1)) throw new UsageError('--sample must be in (0, 1]');
+  if (Number.isNaN(from.getTime())) throw new UsageError('--demo-from must be an ISO date-time');
+  return { port: flags.port, speed, sample, from };
+}
 
 export function registerServe(program: Command): void {
-  withStoreFlags(program.command('serve', { isDefault: true }).description('Run the HTTP server (public form, API, staff desk)'))
+  withStoreFlags(program.command('serve', { isDefault: true }).description('Run the HTTP server (public form, API, staff desk) with live detection'))
     .option('-p, --port <port>', 'port to listen on (default: env PORT or 8080)')
-    .action(async (flags: StoreFlags & { port?: string }) => {
-      const config = configFrom(flags);
-      const server = await startServer(config, { background: [detectionWorker], extraRoutes: [webRoutes] });
+    .option('--demo', 'fresh temporary server replaying the 22 Feb 2024 AT&T outage through the live path')
+    .option('--speed <x>', 'demo: simulated seconds per real second (144 = the 12 hours in 5 minutes)', '144')
+    .option('--sample <share>', 'demo: share of simulated reporters sent (the full day is ~2 M reports)', '0.05')
+    .option('--demo-from <iso>', 'demo: simulated time the live replay starts at', '2024-02-22T08:00:00Z')
+    .action(async (flags: ServeFlags) => {
+      const server: RunningServer = flags.demo
+        ? await runDemo(demoOptions(flags))
+        : await startServer(configFrom(flags), { background: [detectionWorker], extraRoutes: [webRoutes] });
       const shutdown = (signal: string) => {
         server.app.log.info({ signal }, 'shutting down: finishing in-flight requests and commits');
         server.stop().then(

@@ -44,10 +44,12 @@ export interface StartOptions extends AppParts {
   /** Work that runs beside HTTP (detection); stopped before the store closes. */
   background?: Array<(ctx: AppContext) => Promise<{ stop(): Promise<void> }>>;
   announce?: (line: string) => void;
+  /** The time stamped on reports (default: real time; the demo runs an accelerated clock). */
+  clock?: () => Date;
 }
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, undefined, opts.clock);
   const announce = opts.announce ?? ((line: string) => process.stdout.write(line + '\n'));
   const app = await buildApp(ctx, opts);
   const address = await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,37 @@
+// The demo's accelerated clock: simulated time starts at `from` and runs `speed` times faster
+// than real time once started. Before start() it stands still (history is being loaded).
+export class DemoClock {
+  #realStart: number | null = null;
+
+  constructor(
+    readonly from: number,
+    readonly speed: number,
+  ) {}
+
+  start(realNow = Date.now()): void {
+    this.#realStart = realNow;
+  }
+
+  now(realNow = Date.now()): number {
+    return this.#realStart === null ? this.from : this.from + (realNow - this.#realStart) * this.speed;
+  }
+
+  /** Real milliseconds until simulated time reaches `simMs` (0 if it has). */
+  realDelayUntil(simMs: number, realNow = Date.now()): number {
+    return Math.max(0, (simMs - this.now(realNow)) / this.speed);
+  }
+}
+
+/** Keeps a stable share of reporters: sampling by fingerprint keeps each person's reports together. */
+export function keepReporter(fingerprint: string, share: number): boolean {
+  let h = 2166136261;
+  for (let i = 0; i < fingerprint.length; i++) h = Math.imul(h ^ fingerprint.charCodeAt(i), 16777619);
+  return (h >>> 0) / 4294967296 < share;
+}
+
+/** A stand-in client address per simulated reporter, so the server fingerprints them apart. */
+export function demoAddress(fingerprint: string): string {
+  let h = 0;
+  for (let i = 0; i < fingerprint.length; i++) h = (Math.imul(h, 31) + fingerprint.charCodeAt(i)) >>> 0;
+  return `10.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${h & 255}`;
+}
