@@ -38,22 +38,21 @@ export async function startLiveDetection(o: LiveOptions): Promise<LiveDetection>
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
+  /** One session per process asks for the lock on every tick until it gets it, and keeps it. */
   const becomeLeader = async (): Promise<boolean> => {
     if (o.store.dialect === 'sqlite') return true;
-    const client = new pg.Client({ connectionString: o.databaseUrl });
-    client.on('error', () => {
-      // The session holding the lock is gone: so is leadership. Start over on the next tick.
-      engine = null;
-      lockClient = null;
-    });
-    await client.connect();
-    const r = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [LEADER_LOCK]);
-    if (r.rows[0]?.ok) {
+    if (!lockClient) {
+      const client = new pg.Client({ connectionString: o.databaseUrl });
+      client.on('error', () => {
+        // The session holding the lock is gone: so is leadership. Start over on the next tick.
+        engine = null;
+        lockClient = null;
+      });
+      await client.connect();
       lockClient = client;
-      return true;
     }
-    await client.end();
-    return false;
+    const r = await lockClient.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [LEADER_LOCK]);
+    return r.rows[0]?.ok === true;
   };
 
   const persist = async (e: DetectionEngine, changes: IncidentChange[]) => {
