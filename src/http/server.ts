@@ -65,7 +65,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const stop = () =>
     (stopping ??= (async () => {
       await app.close(); // stops accepting and waits for in-flight requests
-      await ctx.intake.drain();
+      await ctx.intake.close();
       for (const w of workers) await w.stop();
       await ctx.store.close();
     })());

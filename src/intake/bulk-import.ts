@@ -1,9 +1,9 @@
 // The core of every bulk load (file import, demo history): validate each row by the API's
 // rules, batch valid ones into large transactions, hand invalid ones back with their reasons.
 import { randomUUID } from 'node:crypto';
-import type { ReportRow, Store } from '../store/index.js';
+import { insertWithFreshIds, type ReportRow, type Store } from '../store/index.js';
 import type { FieldError } from './field-errors.js';
-import { insertWithFreshIds, toReportRow } from './intake.js';
+import { toReportRow } from './intake.js';
 import { validateReport } from './validate.js';
 
 export interface BulkCounts {

@@ -3,8 +3,14 @@
 // so fingerprints cannot be joined across days.
 import { createHmac } from 'node:crypto';
 
+let cached: { secret: string; day: string; salt: Buffer } | undefined;
+
+function daySalt(secret: string, day: string): Buffer {
+  if (cached?.secret !== secret || cached.day !== day) cached = { secret, day, salt: createHmac('sha256', secret).update(day).digest() };
+  return cached.salt;
+}
+
 export function clientFingerprint(secret: string, ip: string, userAgent: string, at: Date): string {
-  const day = at.toISOString().slice(0, 10);
-  const daySalt = createHmac('sha256', secret).update(day).digest();
-  return createHmac('sha256', daySalt).update(`${ip}\n${userAgent}`).digest('base64url').slice(0, 22);
+  const salt = daySalt(secret, at.toISOString().slice(0, 10));
+  return createHmac('sha256', salt).update(`${ip}\n${userAgent}`).digest('base64url').slice(0, 22);
 }

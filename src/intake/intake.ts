@@ -2,7 +2,7 @@
 // only after its transaction has committed (through the group committer).
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { findReportByIdempotencyKey, GroupCommitter, insertReports, isUniqueViolation, reportReference, uuidv7, type Inserted, type ReportRow, type Store } from '../store/index.js';
+import { createReportWriter, findReportByIdempotencyKey, GroupCommitter, reportReference, uuidv7, type ReportRow, type ReportWriter, type Store } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import type { Source, ValidReport } from './validate.js';
 
@@ -59,25 +59,8 @@ export function toReportRow(s: Submission): ReportRow {
   };
 }
 
-/**
- * Inserts in one transaction. Random ids and references are unique in practice; if one ever
- * repeats a stored one, the batch gets fresh ones and commits again rather than fail reports.
- */
-export async function insertWithFreshIds(db: Kysely<Database>, rows: ReportRow[]): Promise<Inserted[]> {
-  try {
-    return await db.transaction().execute((trx) => insertReports(trx, rows));
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    for (const row of rows) {
-      row.id = uuidv7(row.received_at.getTime());
-      row.reference = reportReference();
-    }
-    return db.transaction().execute((trx) => insertReports(trx, rows));
-  }
-}
-
-async function commitBatch(db: Kysely<Database>, rows: ReportRow[]): Promise<Accepted[]> {
-  const results = await insertWithFreshIds(db, rows);
+async function commitBatch(db: Kysely<Database>, writer: ReportWriter, rows: ReportRow[]): Promise<Accepted[]> {
+  const results = await writer.insert(rows);
   return Promise.all(
     rows.map(async (row, i) => {
       if (results[i]!.inserted) {
@@ -92,9 +75,15 @@ async function commitBatch(db: Kysely<Database>, rows: ReportRow[]): Promise<Acc
 
 export class Intake {
   readonly #committer: GroupCommitter<ReportRow, Accepted>;
+  readonly #writer: ReportWriter;
 
   constructor(store: Store) {
-    this.#committer = new GroupCommitter({ commit: (rows) => commitBatch(store.db, rows), concurrency: store.dialect === 'postgres' ? 4 : 1 });
+    this.#writer = createReportWriter(store);
+    this.#committer = new GroupCommitter({
+      commit: (rows) => commitBatch(store.db, this.#writer, rows),
+      // SQLite: the writer thread commits one batch while the next is being gathered.
+      concurrency: store.dialect === 'postgres' ? 4 : 2,
+    });
   }
 
   accept(s: Submission): Promise<Accepted> {
@@ -107,5 +96,11 @@ export class Intake {
 
   drain(): Promise<void> {
     return this.#committer.drain();
+  }
+
+  /** Commits what is waiting, then stops the writer. */
+  async close(): Promise<void> {
+    await this.#committer.drain();
+    await this.#writer.close();
   }
 }

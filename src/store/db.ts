@@ -2,12 +2,11 @@
 // Migrations run on open, so the server and the CLI always see the same schema.
 import fs from 'node:fs';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { SqliteTimePlugin } from './time.js';
+import { openSqliteConnection, SQLITE_FILE } from './sqlite.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -16,6 +15,8 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives, for logs: a file path or the Postgres URL without its password. */
   location: string;
+  /** The SQLite file (so a writer thread can open its own connection); undefined on Postgres. */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -32,18 +33,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 
 function openSqlite(dataDir: string): Store {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'outage-desk.sqlite');
-  const sqlite = new SqliteDatabase(file);
-  // WAL lets the CLI read and write while the server runs; FULL fsyncs every commit, so an
-  // acknowledged report survives a power cut. busy_timeout covers the other process's commit.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('foreign_keys = ON');
-  // 64 MiB of page cache keeps the report indexes in memory during bulk imports.
-  sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new SqliteTimePlugin()] });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return openSqliteConnection(path.join(dataDir, SQLITE_FILE));
 }
 
 function openPostgres(url: string): Store {

@@ -5,3 +5,5 @@ export * from './reports.js';
 export type { Database } from './schema.js';
 export { settingOrCreate } from './settings.js';
 export { isUniqueViolation } from './errors.js';
+export { insertWithFreshIds } from './insert-batch.js';
+export { createReportWriter, type ReportWriter } from './report-writer.js';

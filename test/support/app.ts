@@ -29,7 +29,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
   let n = 0;
   const close = async () => {
     await app.close();
-    await ctx.intake.drain();
+    await ctx.intake.close();
     await store.close();
   };
   return {

@@ -1,0 +1,24 @@
+// Committing a batch of reports in one transaction, shared by live intake and bulk import.
+import type { Kysely } from 'kysely';
+import { isUniqueViolation } from './errors.js';
+import { reportReference, uuidv7 } from './ids.js';
+import { insertReports, type Inserted, type ReportRow } from './reports.js';
+import type { Database } from './schema.js';
+
+/**
+ * Random ids and references are unique in practice; if one ever repeats a stored one, the
+ * batch gets fresh ones and commits again rather than fail the reports. Rows are updated in
+ * place, so callers answer with the ids that were stored.
+ */
+export async function insertWithFreshIds(db: Kysely<Database>, rows: ReportRow[]): Promise<Inserted[]> {
+  try {
+    return await db.transaction().execute((trx) => insertReports(trx, rows));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    for (const row of rows) {
+      row.id = uuidv7(row.received_at.getTime());
+      row.reference = reportReference();
+    }
+    return db.transaction().execute((trx) => insertReports(trx, rows));
+  }
+}

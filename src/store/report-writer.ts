@@ -1,0 +1,81 @@
+// Where report batches are committed. On Postgres the pool does it directly (the server does
+// the I/O). On SQLite a writer thread does it, because better-sqlite3 is synchronous and a
+// commit's fsync would otherwise stall every request on the event loop.
+import { Worker } from 'node:worker_threads';
+import type { Store } from './db.js';
+import { insertWithFreshIds } from './insert-batch.js';
+import type { Inserted, ReportRow } from './reports.js';
+
+export interface ReportWriter {
+  insert(rows: ReportRow[]): Promise<Inserted[]>;
+  close(): Promise<void>;
+}
+
+interface Reply {
+  seq: number;
+  result?: Inserted[];
+  rows?: Array<{ id: string; reference: string }>;
+  error?: { message: string; code?: string };
+}
+
+function startWorker(file: string): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sqlite-writer-worker.js', import.meta.url), { workerData: { file } });
+  // Run from sources (the test runner), the worker is TypeScript: load it through tsx.
+  const source = new URL('./sqlite-writer-worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData: { file } });
+}
+
+class SqliteThreadWriter implements ReportWriter {
+  readonly #worker: Worker;
+  readonly #waiting = new Map<number, { rows: ReportRow[]; resolve(r: Inserted[]): void; reject(e: unknown): void }>();
+  #seq = 0;
+  #dead: unknown = null;
+
+  constructor(file: string) {
+    this.#worker = startWorker(file);
+    this.#worker.on('message', (m: Reply) => this.#settle(m));
+    this.#worker.on('error', (err) => this.#failAll(err));
+    this.#worker.on('exit', (code) => this.#failAll(new Error(`report writer thread exited (${code})`)));
+    this.#worker.unref();
+  }
+
+  insert(rows: ReportRow[]): Promise<Inserted[]> {
+    const seq = ++this.#seq;
+    return new Promise((resolve, reject) => {
+      if (this.#dead) {
+        reject(this.#dead);
+        return;
+      }
+      this.#waiting.set(seq, { rows, resolve, reject });
+      this.#worker.postMessage({ seq, rows });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#worker.terminate();
+  }
+
+  #settle(m: Reply): void {
+    const job = this.#waiting.get(m.seq);
+    if (!job) return;
+    this.#waiting.delete(m.seq);
+    if (m.error) {
+      job.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+      return;
+    }
+    // The thread may have drawn fresh ids after a collision: answer with what was stored.
+    m.rows!.forEach((r, i) => Object.assign(job.rows[i]!, r));
+    job.resolve(m.result!);
+  }
+
+  #failAll(err: unknown): void {
+    this.#dead ??= err;
+    for (const job of this.#waiting.values()) job.reject(err);
+    this.#waiting.clear();
+  }
+}
+
+export function createReportWriter(store: Store): ReportWriter {
+  if (store.dialect === 'sqlite' && store.file) return new SqliteThreadWriter(store.file);
+  return { insert: (rows) => insertWithFreshIds(store.db, rows), close: async () => {} };
+}

@@ -1,0 +1,22 @@
+// One SQLite connection with the settings every connection to the store must have.
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Store } from './db.js';
+import type { Database } from './schema.js';
+import { SqliteTimePlugin } from './time.js';
+
+export const SQLITE_FILE = 'outage-desk.sqlite';
+
+export function openSqliteConnection(file: string): Store {
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets the CLI read and write while the server runs; FULL fsyncs every commit, so an
+  // acknowledged report survives a power cut. busy_timeout covers another connection's commit.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('foreign_keys = ON');
+  // 64 MiB of page cache keeps the report indexes in memory during bulk imports.
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new SqliteTimePlugin()] });
+  return { db, dialect: 'sqlite', location: file, file, close: () => db.destroy() };
+}
