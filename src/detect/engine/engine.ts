@@ -1,0 +1,143 @@
+// The detection engine: consumes reports in receivedAt order and maintains incidents.
+// Pure and causal: no I/O, no clock (time moves only with reports and advanceTo), and a
+// decision at any moment uses only reports already pushed. Same code live and on replay.
+import { countyPopulation, nationPopulation, statePopulation } from '../../reference/population.js';
+import { testKey, type Candidate } from './candidates.js';
+import { DEFAULT_THRESHOLDS, MINUTE_MS, type Thresholds } from './config.js';
+import { Expectation } from './expectation.js';
+import { IncidentBook } from './incident-book.js';
+import { NetworkCounts, type PriorShare } from './network.js';
+import { FingerprintDedupe, type RegionSeries } from './rollup.js';
+import { ReportLog, serviceMask } from './report-log.js';
+import { toBuckets } from './series.js';
+import type { DetectionReport, Incident, IncidentChange, SeriesPoint } from './types.js';
+
+export interface EngineOptions {
+  /** Incident ids; default `${network}-${onset as yyyymmddThhmmZ}` (deterministic). */
+  idFactory?: (network: string, onsetAt: number) => string;
+  /** Population share of a county/state (0..1); default from src/reference/population. */
+  priorShare?: PriorShare;
+  thresholds?: Partial<Thresholds>;
+}
+
+export function defaultIncidentId(network: string, onsetAt: number): string {
+  return `${network}-${new Date(onsetAt).toISOString().slice(0, 16).replace(/[-:]/g, '')}Z`;
+}
+
+/** Population share, or a uniform share where the table knows nothing (3,143 counties, 52 states). */
+export function populationShare(level: 'county' | 'state', region: string): number {
+  const nation = cachedNation();
+  const people = level === 'county' ? countyPopulation(region) : statePopulation(region);
+  if (people > 0 && nation > 0) return people / nation;
+  return level === 'county' ? 1 / 3143 : 1 / 52;
+}
+
+let nationPeople: number | undefined;
+function cachedNation(): number {
+  return (nationPeople ??= nationPopulation());
+}
+
+export class DetectionEngine {
+  /** receivedAt (epoch ms) of the newest report seen; 0 before the first. */
+  seenUpTo = 0;
+  private readonly t: Thresholds;
+  private readonly exp: Expectation;
+  private readonly nets = new Map<string, NetworkCounts>();
+  private readonly netList: NetworkCounts[] = [];
+  private readonly dedupe: FingerprintDedupe;
+  private readonly log: ReportLog;
+  private readonly book: IncidentBook;
+  private readonly priorShare: PriorShare;
+  /** the minute reports are currently arriving in; minutes before it are complete */
+  private clock = -1;
+
+  constructor(options: EngineOptions = {}) {
+    this.t = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+    this.exp = new Expectation(this.t);
+    this.dedupe = new FingerprintDedupe(this.t.dedupeMinutes);
+    this.log = new ReportLog(70);
+    this.priorShare = options.priorShare ?? populationShare;
+    this.book = new IncidentBook(this.t, this.exp, this.log, this.netList, options.idFactory ?? defaultIncidentId);
+  }
+
+  push(report: DetectionReport): IncidentChange[] {
+    const changes: IncidentChange[] = [];
+    // A report never moves time backwards: a late one counts in the current minute.
+    const minute = Math.max(Math.floor(report.receivedAt / MINUTE_MS), this.clock);
+    if (report.receivedAt > this.seenUpTo) this.seenUpTo = report.receivedAt;
+    if (this.clock < 0) {
+      this.clock = minute;
+      this.exp.start(minute);
+    }
+    if (minute > this.clock) this.tickTo(minute, changes);
+    const net = this.network(report.network);
+    const counted = this.dedupe.admit(report.network, report.fingerprint, minute);
+    const mask = serviceMask(report.services);
+    const called = report.calledNetwork === null ? -1 : this.network(report.calledNetwork).index;
+    const county = net.county(report.county, report.state);
+    const state = net.state(report.state);
+    this.log.append(minute, net.index, county.regionId, state.regionId, mask, called, counted);
+    if (!counted) return changes;
+    county.add(minute);
+    state.add(minute);
+    net.nation.add(minute);
+    if (!this.book.anyOpen()) {
+      net.quietTotal++;
+      if (called >= 0) net.quietCalls.set(called, (net.quietCalls.get(called) ?? 0) + 1);
+    }
+    this.book.countReport(net, report.county, mask);
+    this.exp.updateContext(this.netList, minute, (n) => this.book.hasOpen(n));
+    // Most specific first; the scope search decides the final scope anyway.
+    if (!this.test(net, county, minute, changes) && !this.test(net, state, minute, changes)) {
+      this.test(net, net.nation, minute, changes);
+    }
+    return changes;
+  }
+
+  /** Tests one key; true when it opened or grew an incident. */
+  private test(net: NetworkCounts, key: RegionSeries, minute: number, changes: IncidentChange[]): boolean {
+    if (this.book.covers(net, key)) return false;
+    const candidate: Candidate | null = testKey(this.t, this.exp, net, key, minute);
+    return candidate !== null && this.book.consider(net, candidate, minute, this.seenUpTo, changes);
+  }
+
+  /** Moves time forward without reports (live ticks): incidents can resolve when reports stop. */
+  advanceTo(ms: number): IncidentChange[] {
+    const changes: IncidentChange[] = [];
+    const minute = Math.floor(ms / MINUTE_MS);
+    if (this.clock >= 0 && minute > this.clock) this.tickTo(minute, changes);
+    return changes;
+  }
+
+  incidents(): Incident[] {
+    return this.book.all().map((i) => i.snapshot());
+  }
+
+  series(incidentId: string): SeriesPoint[] {
+    const inc = this.book.find(incidentId);
+    return inc ? toBuckets(inc.seriesStart, inc.observed, inc.expected) : [];
+  }
+
+  /** Runs every complete minute from the clock up to `minute` - 1. */
+  private tickTo(minute: number, changes: IncidentChange[]): void {
+    const fromHour = Math.floor(this.clock / 60);
+    if (this.book.tracking()) {
+      for (let m = this.clock; m < minute; m++) this.book.tickMinute(m, changes);
+    }
+    for (let h = fromHour + 1; h <= Math.floor(minute / 60); h++) this.book.flagHour(h);
+    this.exp.prune(minute);
+    this.clock = minute;
+  }
+
+  private network(name: string): NetworkCounts {
+    let net = this.nets.get(name);
+    if (!net) {
+      // Ids fit the report log's byte column; 255 networks is far beyond any registry.
+      net = new NetworkCounts(this.netList.length, name, this.priorShare);
+      this.nets.set(name, net);
+      this.netList.push(net);
+    }
+    return net;
+  }
+
+}

@@ -1,0 +1,218 @@
+// The engine's incidents: opening at the scope that explains a candidate's excess, growing
+// an open incident instead of opening a second one over the same place, feeding each
+// complete minute to open incidents (peak, confirm, resolve) and classifying collateral.
+import type { Candidate } from './candidates.js';
+import { regionStats, ruleFor, testedRate } from './candidates.js';
+import { classify } from './classify.js';
+import { WINDOWS, type Thresholds } from './config.js';
+import type { Expectation } from './expectation.js';
+import { TrackedIncident } from './lifecycle.js';
+import type { NetworkCounts } from './network.js';
+import type { ReportLog } from './report-log.js';
+import type { RegionSeries } from './rollup.js';
+import { chooseScope, containsRegion, DEFAULT_SCOPE_RULE, overlaps, sameScope, unionScope } from './scope.js';
+import { changePoint, passesGate, poissonLlr } from './significance.js';
+import type { IncidentChange, OpeningEvidence, Scope } from './types.js';
+import { scopeFilter, scopeObserved } from './scope-counts.js';
+
+const TAIL_MINUTES = 60; // keep drawing a resolved incident's chart this long
+
+export class IncidentBook {
+  private readonly list: TrackedIncident[] = [];
+  private readonly byId = new Map<string, TrackedIncident>();
+  readonly netOf = new Map<TrackedIncident, NetworkCounts>();
+  /** open incidents plus recently resolved ones still drawing their tail */
+  private live: TrackedIncident[] = [];
+
+  constructor(
+    private readonly t: Thresholds,
+    private readonly exp: Expectation,
+    private readonly log: ReportLog,
+    private readonly nets: readonly NetworkCounts[],
+    private readonly makeId: (network: string, onsetAt: number) => string,
+  ) {}
+
+  all(): readonly TrackedIncident[] { return this.list; }
+  find(id: string): TrackedIncident | undefined { return this.byId.get(id); }
+  tracking(): boolean { return this.live.length > 0 || this.exp.cooldowns.length > 0; }
+  anyOpen(): boolean { return this.live.some((i) => i.open); }
+  hasOpen(net: NetworkCounts): boolean { return this.live.some((i) => i.open && this.netOf.get(i) === net); }
+
+  private openOf(net: NetworkCounts): TrackedIncident[] {
+    return this.live.filter((i) => i.open && this.netOf.get(i) === net);
+  }
+
+  /** True when an open incident of the network already holds this key's place. */
+  covers(net: NetworkCounts, key: RegionSeries): boolean {
+    for (const inc of this.live) {
+      if (inc.open && this.netOf.get(inc) === net && containsRegion(inc.scope, key.level, key.region)) return true;
+    }
+    return false;
+  }
+
+  /** A counted report: add it to the open incidents of its network that contain its county. */
+  countReport(net: NetworkCounts, county: string, mask: number): void {
+    for (const inc of this.live) {
+      if (inc.open && this.netOf.get(inc) === net && containsRegion(inc.scope, 'county', county)) inc.countReport(mask);
+    }
+  }
+
+  /** A significant key: search the scope, then grow an overlapping incident or open one. */
+  consider(net: NetworkCounts, c: Candidate, minute: number, seenUpTo: number, changes: IncidentChange[]): boolean {
+    // One scope search per network per minute: an open incident's ancestors keep crossing.
+    if (net.searchedMinute === minute) return false;
+    const w = WINDOWS[c.windowIndex]!;
+    const keyScope: Scope = { level: c.key.level, regions: [c.key.region] };
+    const tally = this.log.tally({ network: net.index, fromMinute: minute - w + 1, inScope: scopeFilter(keyScope) });
+    const duplicateShare = tally.raw > 0 ? 1 - tally.counted / tally.raw : 0;
+    if (duplicateShare > this.t.maxDuplicateShare) {
+      c.key.holdUntil = minute + 1; // spam-like: a handful of fingerprints repeating themselves
+      return false;
+    }
+    net.searchedMinute = minute;
+    // An ancestor of an open incident (the nation over a county outage) grows it only when
+    // its excess beyond the incident's regions is itself significant.
+    if (!this.residualSignificant(net, c, minute)) return false;
+    const stats = regionStats(this.exp, net, c.windowIndex, minute);
+    const trigger = { level: c.key.level, region: c.key.region, state: c.key.state, observed: c.observed, tested: c.tested };
+    const scope = chooseScope(stats.nation, stats.states, stats.counties, { ...DEFAULT_SCOPE_RULE, scopeLlr: this.t.scopeLlr }, trigger);
+    const existing = this.openOf(net).find((i) => overlaps(i.scope, scope) || overlaps(i.scope, keyScope));
+    if (existing) return this.grow(existing, scope, minute, changes);
+    const opening: OpeningEvidence = {
+      level: c.key.level, region: c.key.region, windowMinutes: w, observed: c.observed,
+      expected: round(c.expected), tested: round(c.tested), llr: round(c.llr), ratio: round(c.observed / Math.max(c.expected, 1e-9)),
+      duplicateShare: round(duplicateShare), elevatedMinutes: c.elevatedMinutes,
+    };
+    this.open(net, scope, opening, minute, seenUpTo, changes);
+    return true;
+  }
+
+  private residualSignificant(net: NetworkCounts, c: Candidate, minute: number): boolean {
+    let observed = c.observed;
+    let tested = c.tested;
+    let inside = false;
+    const w = WINDOWS[c.windowIndex]!;
+    const keyScope: Scope = { level: c.key.level, regions: [c.key.region] };
+    for (const inc of this.openOf(net)) {
+      if (!overlaps(inc.scope, keyScope)) continue;
+      for (const key of net.scopeKeys(inc.scope)) {
+        if (!containsRegion(keyScope, key.level, key.region)) continue;
+        inside = true;
+        observed -= key.windowSum(c.windowIndex, minute);
+        tested -= testedRate(this.exp, net, key, minute).tested * w;
+      }
+    }
+    if (!inside) return true;
+    const rule = ruleFor(this.t, c.key);
+    return passesGate(observed, Math.max(tested, 0), rule) && poissonLlr(observed, Math.max(tested, 1e-9)) >= rule.openLlr;
+  }
+
+  private grow(inc: TrackedIncident, scope: Scope, minute: number, changes: IncidentChange[]): boolean {
+    const grown = unionScope(inc.scope, scope);
+    if (sameScope(grown, inc.scope)) return false;
+    inc.scope = grown;
+    this.flagSince(inc, minute);
+    changes.push({ type: 'updated', incident: inc.snapshot() });
+    inc.lastEmitMinute = minute;
+    return true;
+  }
+
+  private open(net: NetworkCounts, scope: Scope, opening: OpeningEvidence, minute: number, seenUpTo: number, changes: IncidentChange[]): void {
+    const start = minute - 60;
+    const observed: number[] = [];
+    const expected: number[] = [];
+    const tested: number[] = [];
+    for (let m = start; m <= minute; m++) {
+      observed.push(scopeObserved(net, scope, m));
+      const rate = this.exp.scopeRate(net, scope, m);
+      expected.push(rate);
+      tested.push(rate * this.exp.factor());
+    }
+    const onsetMinute = start + changePoint(observed, tested);
+    const tally = this.log.tally({ network: net.index, fromMinute: onsetMinute, inScope: scopeFilter(scope) });
+    const inc = new TrackedIncident({
+      id: this.uniqueId(net.name, onsetMinute), network: net.name, scope, onsetMinute, detectedAt: seenUpTo,
+      openedMinute: minute, opening, reportCount: tally.counted, services: tally.services,
+      // the series holds complete minutes only; the current one is fed by the next tick
+      seriesStart: start, observed: observed.slice(0, -1), expected: expected.slice(0, -1),
+    });
+    this.list.push(inc);
+    this.byId.set(inc.id, inc);
+    this.netOf.set(inc, net);
+    this.live.push(inc);
+    this.flagSince(inc, minute);
+    classify(this, inc, minute, this.classifyDeps());
+    changes.push({ type: 'opened', incident: inc.snapshot() });
+    // A network that opened moments earlier may in fact be following this one.
+    for (const other of this.live) {
+      if (other === inc || !other.open || other.kind !== 'primary' || minute - other.openedMinute > 30) continue;
+      if (classify(this, other, minute, this.classifyDeps())) changes.push({ type: 'updated', incident: other.snapshot() });
+    }
+  }
+
+  private classifyDeps() {
+    return { t: this.t, exp: this.exp, log: this.log };
+  }
+
+  openPrimaries(): TrackedIncident[] {
+    return this.live.filter((i) => i.open && i.kind === 'primary');
+  }
+
+  /** One complete minute for every live incident. */
+  tickMinute(minute: number, changes: IncidentChange[]): void {
+    const hour = Math.floor(minute / 60);
+    for (const inc of this.live) {
+      const net = this.netOf.get(inc)!;
+      const rate = this.exp.scopeRate(net, inc.scope, minute);
+      const observed = scopeObserved(net, inc.scope, minute);
+      const quietAt = Math.max(rate * 15 * this.exp.factor() * 2 + 3, inc.peakCount * this.t.resolvePeakShare);
+      const wasOpen = inc.open;
+      const v = inc.recordMinute(minute, observed, rate, quietAt, this.t.quietMinutes);
+      if (!wasOpen) continue;
+      if (v.resolved) {
+        this.exp.cooldowns.push({
+          // A long outage trails on for as long again (the AT&T tail lasted into the night).
+          network: net.index, scope: inc.scope, fromMinute: minute,
+          untilMinute: minute + Math.max(this.t.cooldownMinutes, minute - inc.onsetMinute),
+          tailRate: quietAt / 15, scopeRate: rate,
+        });
+        changes.push({ type: 'resolved', incident: inc.snapshot() });
+        continue;
+      }
+      const youngPrimary = inc.kind === 'primary' && minute - inc.openedMinute <= 60 && minute % 5 === 0;
+      const reclassified = youngPrimary && classify(this, inc, minute + 1, this.classifyDeps());
+      const peakGrew = inc.peakCount >= inc.lastEmitPeak * 1.1 + 1;
+      if (v.statusChanged || reclassified || peakGrew || minute - inc.lastEmitMinute >= 15) {
+        inc.lastEmitMinute = minute;
+        inc.lastEmitPeak = inc.peakCount;
+        changes.push({ type: 'updated', incident: inc.snapshot() });
+      }
+    }
+    this.live = this.live.filter((i) => i.open || minute - i.resolvedMinute! < TAIL_MINUTES + this.t.quietMinutes);
+  }
+
+  /** Marks baseline hours as incident time for open incidents and resolved tails. */
+  flagHour(hour: number): void {
+    for (const inc of this.live) {
+      if (inc.open) for (const key of this.netOf.get(inc)!.keysTouching(inc.scope)) key.flagHour(hour);
+    }
+    for (const c of this.exp.cooldowns) {
+      const net = this.nets[c.network];
+      if (net) for (const key of net.keysTouching(c.scope)) key.flagHour(hour);
+    }
+  }
+
+  private flagSince(inc: TrackedIncident, minute: number): void {
+    const keys = this.netOf.get(inc)!.keysTouching(inc.scope);
+    for (let h = Math.floor(inc.onsetMinute / 60); h <= Math.floor(minute / 60); h++) for (const k of keys) k.flagHour(h);
+  }
+
+  private uniqueId(network: string, onsetMinute: number): string {
+    const base = this.makeId(network, onsetMinute * 60_000);
+    let id = base;
+    for (let n = 2; this.byId.has(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,71 @@
+// Counts of one network at every level of the region hierarchy, created lazily as
+// reports arrive, plus what the network's reporters call in quiet times (the base rate
+// the collateral rule corrects for).
+import { RegionSeries } from './rollup.js';
+import type { Scope } from './types.js';
+
+export type PriorShare = (level: 'county' | 'state', region: string) => number;
+
+export class NetworkCounts {
+  readonly nation = new RegionSeries('nation', 'US', 'US');
+  readonly states = new Map<string, RegionSeries>();
+  readonly counties = new Map<string, RegionSeries>();
+  /** counted reports by called network id, outside incidents */
+  readonly quietCalls = new Map<number, number>();
+  quietTotal = 0;
+  /** minute of the last scope search: at most one per network per minute */
+  searchedMinute = -1;
+
+  constructor(
+    readonly index: number,
+    readonly name: string,
+    private readonly priorShare: PriorShare,
+  ) {
+    this.nation.priorShare = 1;
+  }
+
+  state(code: string): RegionSeries {
+    let key = this.states.get(code);
+    if (!key) {
+      key = new RegionSeries('state', code, code);
+      key.priorShare = this.priorShare('state', code);
+      this.states.set(code, key);
+    }
+    return key;
+  }
+
+  county(code: string, state: string): RegionSeries {
+    let key = this.counties.get(code);
+    if (!key) {
+      key = new RegionSeries('county', code, state);
+      key.priorShare = this.priorShare('county', code);
+      this.counties.set(code, key);
+    }
+    return key;
+  }
+
+  /** The keys whose counts make up a scope (created if never seen: zero counts). */
+  scopeKeys(scope: Scope): RegionSeries[] {
+    if (scope.level === 'nation') return [this.nation];
+    if (scope.level === 'state') return scope.regions.map((s) => this.state(s));
+    return scope.regions.map((c) => this.county(c, c.slice(0, 2)));
+  }
+
+  /** Every key inside a scope and, for flagging baselines, the ancestors it contaminates. */
+  keysTouching(scope: Scope): RegionSeries[] {
+    if (scope.level === 'nation') return [this.nation, ...this.states.values(), ...this.counties.values()];
+    if (scope.level === 'state') {
+      const set = new Set(scope.regions);
+      const counties = [...this.counties.values()].filter((c) => set.has(c.state));
+      return [this.nation, ...this.scopeKeys(scope), ...counties];
+    }
+    const states = [...new Set(scope.regions.map((c) => c.slice(0, 2)))].map((s) => this.state(s));
+    return [...this.scopeKeys(scope), ...states];
+  }
+
+  baseCalledShare(calledNetwork: number): number {
+    // With little quiet history assume a small share: most reporters call their own network.
+    if (this.quietTotal < 50) return 0.1;
+    return (this.quietCalls.get(calledNetwork) ?? 0) / this.quietTotal;
+  }
+}

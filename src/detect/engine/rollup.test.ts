@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ReportLog } from './report-log.js';
+import { FingerprintDedupe, RegionSeries } from './rollup.js';
+
+describe('RegionSeries', () => {
+  it('keeps window sums of the last 5/15/30/60 minutes as time moves on', () => {
+    const key = new RegionSeries('county', '06037', '06');
+    const start = 1_000_000;
+    for (let m = start; m < start + 90; m++) {
+      key.add(m);
+      if (m % 2 === 0) key.add(m); // two reports on even minutes
+    }
+    const last = start + 89;
+    const expectSum = (w: number): number => {
+      let s = 0;
+      for (let m = last - w + 1; m <= last; m++) s += m % 2 === 0 ? 2 : 1;
+      return s;
+    };
+    expect([0, 1, 2, 3].map((i) => key.windowSum(i, last))).toEqual([5, 15, 30, 60].map(expectSum));
+    // Ten quiet minutes later the short windows have emptied.
+    expect(key.windowSum(0, last + 10)).toBe(0);
+    expect(key.windowSum(3, last + 10)).toBe(expectSum(60) - expectSum(10));
+    expect(key.at(last)).toBe(1);
+    expect(key.at(last - 100)).toBe(0); // left the ring
+  });
+
+  it('accumulates hours for the baseline and forgets them after 5 weeks', () => {
+    const key = new RegionSeries('state', '06', '06');
+    const minute = 60 * 500_000;
+    key.add(minute);
+    key.add(minute + 5);
+    expect(key.total).toBe(2);
+    key.advance(minute + 60 * 840);
+    expect(key.total).toBe(0);
+  });
+});
+
+describe('FingerprintDedupe', () => {
+  it('counts one fingerprint once per network per hour', () => {
+    const d = new FingerprintDedupe(60);
+    expect(d.admit('att', 'fp1', 0)).toBe(true);
+    expect(d.admit('att', 'fp1', 30)).toBe(false);
+    expect(d.admit('verizon', 'fp1', 30)).toBe(true); // another company: counts
+    expect(d.admit('att', 'fp1', 59)).toBe(false);
+    expect(d.admit('att', 'fp1', 60)).toBe(true); // a new hour window
+    expect(d.admit('att', 'fp1', 100)).toBe(false); // still blocked across a rotation
+    expect(d.admit('att', 'fp1', 300)).toBe(true);
+  });
+});
+
+describe('ReportLog', () => {
+  it('grows instead of dropping reports still inside the window, and tallies in scope', () => {
+    const log = new ReportLog(70);
+    for (let i = 0; i < 40_000; i++) log.append(100 + (i % 10), 1, 6037, 6, i % 2 ? 1 : 4, i % 4 === 0 ? 2 : -1, i % 5 !== 0);
+    const t = log.tally({ network: 1, fromMinute: 100, inScope: (county) => county === 6037 });
+    expect(t.raw).toBe(40_000);
+    expect(t.counted).toBe(32_000);
+    expect(t.services.voice + t.services.data).toBe(32_000);
+    expect(t.called.get(2)).toBe(8_000); // 10,000 called network 2; 2,000 of them were repeats
+  });
+});

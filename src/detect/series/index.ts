@@ -1,0 +1,19 @@
+/**
+ * The "any time series" anomaly scorer behind `outage-desk detect --series`:
+ * CSV in (`timestamp,value`), CSV out (`timestamp,value,anomaly_score`), and
+ * the streaming detector itself for callers that already hold the numbers.
+ */
+export { detectSeriesCsv, formatScore, SERIES_OUTPUT_HEADER } from './detect-csv.js';
+export {
+  parseSeriesCsv,
+  parseTimestamp,
+  SeriesCsvError,
+  SeriesCsvParser,
+  type SeriesRow,
+} from './csv.js';
+export {
+  DEFAULT_SERIES_OPTIONS,
+  scoreSeries,
+  SeriesAnomalyDetector,
+  type SeriesDetectorOptions,
+} from './score.js';
