@@ -1,53 +1,90 @@
-// A one-line progress bar on stderr for long work (import, replay, simulate). On a terminal it
-// redraws in place; otherwise it prints a line every 10 %, so CI logs stay readable.
-export interface Progress {
-  tick(n?: number): void;
-  /** For work whose total is only known as it goes (bytes read, rows seen). */
+// A small progress bar on stderr for long commands (simulate, import, replay). On a
+// terminal it redraws one line in place; in a log (not a TTY) it writes a line every 25 %
+// only, so CI logs are not flooded.
+
+export interface ProgressBar {
+  tick(n: number): void;
+  /** For work measured as a position (bytes read, rows seen) rather than counted steps. */
   set(done: number): void;
+  /** Draws the final line, then an optional summary line. */
   done(summary?: string): void;
 }
 
-export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
-  const started = Date.now();
-  const tty = Boolean(stream.isTTY);
+export interface ProgressOptions {
+  stream?: NodeJS.WriteStream;
+  /** Clock in ms, injectable for tests. */
+  now?: () => number;
+}
+
+const REDRAW_MS = 100;
+const BAR_WIDTH = 24;
+
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '--';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+function formatCount(n: number): string {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
+  if (n >= 1e4) return `${(n / 1e3).toFixed(0)}k`;
+  return String(Math.round(n));
+}
+
+/** The text of one progress line: label, bar, percentage, count, rate and time left. */
+export function progressLine(label: string, done: number, total: number, elapsedMs: number): string {
+  const fraction = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(fraction * BAR_WIDTH);
+  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  const eta = rate > 0 ? Math.max(0, total - done) / rate : NaN;
+  const bar = '#'.repeat(filled) + '.'.repeat(BAR_WIDTH - filled);
+  return `${label} [${bar}] ${(fraction * 100).toFixed(1).padStart(5)}% ${formatCount(done)}/${formatCount(total)} ${formatCount(rate)}/s ETA ${formatDuration(eta)}`;
+}
+
+export function progressBar(label: string, total: number, opts: ProgressOptions = {}): ProgressBar {
+  const stream = opts.stream ?? process.stderr;
+  const now = opts.now ?? Date.now;
+  const interactive = stream.isTTY === true;
+  const started = now();
   let done = 0;
   let lastDraw = 0;
-  let lastDecile = -1;
-  const line = () => {
-    const secs = (Date.now() - started) / 1000;
-    const frac = total > 0 ? Math.min(1, done / total) : 0;
-    const rate = secs > 0 ? done / secs : 0;
-    const eta = rate > 0 && total > done ? Math.round((total - done) / rate) : 0;
-    const bar = '#'.repeat(Math.round(frac * 24)).padEnd(24, '.');
-    return `${label} [${bar}] ${(frac * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${Math.round(rate).toLocaleString('en-US')}/s eta ${eta}s`;
+  let lastQuarter = 0;
+  let finished = false;
+
+  const draw = (final: boolean): void => {
+    const line = progressLine(label, done, Math.max(total, done), now() - started);
+    stream.write(interactive ? `\r${line}${final ? '\n' : ''}` : `${line}\n`);
   };
-  const draw = () => {
-    const now = Date.now();
-    if (tty) {
-      if (now - lastDraw < 100) return;
-      lastDraw = now;
-      stream.write(`\r${line()}`);
-      return;
-    }
-    const decile = total > 0 ? Math.floor((done / total) * 10) : 0;
-    if (decile !== lastDecile) {
-      lastDecile = decile;
-      stream.write(line() + '\n');
-    }
-  };
-  return {
-    tick(n = 1) {
-      done += n;
-      draw();
-    },
+
+  const bar: ProgressBar = {
     set(n) {
-      done = n;
-      draw();
+      bar.tick(n - done);
+    },
+    tick(n) {
+      if (finished) return;
+      done += n;
+      if (interactive) {
+        const t = now();
+        if (t - lastDraw >= REDRAW_MS) {
+          lastDraw = t;
+          draw(false);
+        }
+        return;
+      }
+      const quarter = total > 0 ? Math.floor((done / total) * 4) : 0;
+      if (quarter > lastQuarter && quarter < 4) {
+        lastQuarter = quarter;
+        draw(false);
+      }
     },
     done(summary) {
-      lastDraw = 0;
-      if (tty) stream.write(`\r${line()}\n`);
-      if (summary) stream.write(summary + '\n');
+      if (finished) return;
+      finished = true;
+      draw(true);
+      if (summary) stream.write(`${summary}\n`);
     },
   };
+  return bar;
 }

@@ -6,7 +6,6 @@ import type { SimReport, SimulateOptions, Truth } from './types.js';
 import { writeReports, writeTruth } from './writer.js';
 
 export { buildScenario, scenarioNames } from './scenarios/index.js';
-export { progressBar, type ProgressBar } from './progress.js';
 export { DEFAULT_BACKGROUND_PEAK_PER_15MIN } from './background.js';
 export { estimateReports, reportLine } from './writer.js';
 export type {

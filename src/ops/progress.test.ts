@@ -38,3 +38,18 @@ describe('progress bar', () => {
     expect(written.at(-1)?.endsWith('\n')).toBe(true);
   });
 });
+
+describe('progressBar.set', () => {
+  it('moves to a position and prints the summary after the final line', () => {
+    let out = '';
+    const stream = { isTTY: false, write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;
+    let t = 0;
+    const bar = progressBar('import', 1000, { stream, now: () => (t += 100) });
+    bar.set(600);
+    bar.set(1000);
+    bar.done('accepted 1000');
+    const lines = out.trim().split('\n');
+    expect(lines.at(-1)).toBe('accepted 1000');
+    expect(lines.at(-2)).toMatch(/100\.0% 1000\/1000/);
+  });
+});
