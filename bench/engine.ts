@@ -10,8 +10,9 @@
  * incidents, scope and collateral accuracy, throughput and memory. The last line is a
  * single name=value summary.
  */
-import { DetectionEngine, type DetectionReport, type Incident, type Scope } from '../src/detect/index.js';
+import { DetectionEngine, type DetectionReport, type Incident, type Scope, type Thresholds } from '../src/detect/index.js';
 import { lookupZip, networkOf } from '../src/reference/index.js';
+import { curveRate } from '../src/sim/curves.js';
 import { buildScenario, simulateReports, type SimReport, type Truth, type TruthOutage } from '../src/sim/index.js';
 
 const args = process.argv.slice(2);
@@ -38,6 +39,12 @@ function toDetection(r: SimReport, n: number): DetectionReport | null {
   };
 }
 
+/** --thresholds '{"minReporters":[4,8,12]}' tries other settings without editing code. */
+function thresholdOverrides(): Partial<Thresholds> {
+  const i = args.indexOf('--thresholds');
+  return i >= 0 ? (JSON.parse(args[i + 1] ?? '{}') as Partial<Thresholds>) : {};
+}
+
 interface Replay {
   engine: DetectionEngine;
   reports: number;
@@ -45,7 +52,7 @@ interface Replay {
 }
 
 function replay(truth: Truth, opts: { days?: number; seed?: number; scenario: string; start?: Date }): Replay {
-  const engine = new DetectionEngine();
+  const engine = new DetectionEngine({ thresholds: thresholdOverrides() });
   let reports = 0;
   let engineMs = 0;
   const chunk: DetectionReport[] = [];
@@ -98,6 +105,13 @@ const quantile = (xs: number[], q: number): number => {
 };
 const fmt = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 
+/** Expected outage reports in the first hour after onset, from the truth curve. */
+function firstHourReports(o: TruthOutage): number {
+  let sum = 0;
+  for (let m = 0; m < 60; m++) sum += curveRate(o.curve, m + 0.5) / 15;
+  return sum;
+}
+
 function truthLevel(o: TruthOutage): string {
   if (o.scope.level === 'state' && o.scope.regions.length > 1) return 'multistate';
   return o.scope.level;
@@ -105,6 +119,8 @@ function truthLevel(o: TruthOutage): string {
 
 interface Score {
   delays: Map<string, number[]>;
+  slow: string[];
+  scopeMisses: string[];
   missed: TruthOutage[];
   falseIncidents: Incident[];
   scopeHits: number;
@@ -117,7 +133,7 @@ interface Score {
 
 function score(truth: Truth, incidents: Incident[]): Score {
   const s: Score = {
-    delays: new Map(), missed: [], falseIncidents: [], scopeHits: 0, scopeTotal: 0,
+    delays: new Map(), slow: [], scopeMisses: [], missed: [], falseIncidents: [], scopeHits: 0, scopeTotal: 0,
     stateRecall: [], statePrecision: [], collateralRight: 0, collateralTotal: 0,
   };
   const byTruth = new Map<string, Incident[]>();
@@ -138,8 +154,16 @@ function score(truth: Truth, incidents: Incident[]): Score {
       continue;
     }
     const first = found.reduce((a, b) => (ms(a.detectedAt) <= ms(b.detectedAt) ? a : b));
-    const level = truthLevel(o);
-    s.delays.set(level, [...(s.delays.get(level) ?? []), (ms(first.detectedAt) - ms(o.onsetAt)) / 60_000]);
+    const level = o.kind === 'collateral' ? `collateral-${truthLevel(o)}` : truthLevel(o);
+    const delay = (ms(first.detectedAt) - ms(o.onsetAt)) / 60_000;
+    s.delays.set(level, [...(s.delays.get(level) ?? []), delay]);
+    // The brief's county target applies to outages with >= 20 reports in their first hour.
+    if (o.kind === 'primary' && o.scope.level === 'county' && firstHourReports(o) >= 20) {
+      s.delays.set('county20', [...(s.delays.get('county20') ?? []), delay]);
+    }
+    if (delay > (level === 'nation' ? 5 : 15)) {
+      s.slow.push(`${o.id}(${level},${o.shape},peak ${o.peakPer15min},1st hour ${Math.round(firstHourReports(o))}) ${fmt(delay)} min`);
+    }
     // Scope: the final scope of the first match against the true scope.
     s.scopeTotal++;
     const trueStates = new Set(o.scope.regions.map((r) => r.slice(0, 2)));
@@ -153,6 +177,10 @@ function score(truth: Truth, incidents: Incident[]): Score {
       s.stateRecall.push(hit / trueStates.size);
       s.statePrecision.push(found.size ? hit / found.size : 0);
       if (first.scope.level === 'state' && hit === trueStates.size && found.size === trueStates.size) s.scopeHits++;
+    }
+    if (s.scopeHits < s.scopeTotal && s.scopeMisses.length < s.scopeTotal - s.scopeHits) {
+      const show = (x: Scope): string => `${x.level}:${x.regions.slice(0, 6).join(',')}${x.regions.length > 6 ? '…' : ''}`;
+      s.scopeMisses.push(`${o.id} true ${show(o.scope)} found ${show(first.scope)}`);
     }
     // Collateral: kind right, and a collateral points at the incident of its true primary.
     s.collateralTotal++;
@@ -169,6 +197,7 @@ function printScore(name: string, truth: Truth, s: Score, networks: number, days
   for (const [level, d] of [...s.delays].sort()) {
     console.log(`  delay ${level.padEnd(10)} n=${d.length} median=${fmt(quantile(d, 0.5))} p90=${fmt(quantile(d, 0.9))} min`);
   }
+  for (const line of s.slow) console.log(`  slow: ${line}`);
   console.log(`  missed ${s.missed.length}: ${s.missed.map((o) => `${o.id}(${truthLevel(o)},peak ${o.peakPer15min})`).join(' ')}`);
   const per90 = (s.falseIncidents.length / networks) * (90 / days);
   console.log(`  false incidents ${s.falseIncidents.length} (${fmt(per90, 2)} per network per 90 days)`);
@@ -176,6 +205,7 @@ function printScore(name: string, truth: Truth, s: Score, networks: number, days
     console.log(`    ${f.id} ${f.kind} ${f.scope.level}:${f.scope.regions.slice(0, 4).join(',')} n=${f.reportCount} peak=${f.peak.count} llr=${f.evidence.opening.llr} w=${f.evidence.opening.windowMinutes}`);
   }
   console.log(`  scope exact ${s.scopeHits}/${s.scopeTotal}; states recall ${fmt(mean(s.stateRecall), 2)} precision ${fmt(mean(s.statePrecision), 2)}`);
+  for (const line of s.scopeMisses) console.log(`  scope miss: ${line}`);
   console.log(`  collateral accuracy ${s.collateralRight}/${s.collateralTotal}`);
 }
 

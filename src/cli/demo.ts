@@ -42,7 +42,7 @@ async function loadHistory(dataDir: string, reports: Iterator<SimReport>, o: Dem
     }
     return undefined;
   } finally {
-    await importer.flush();
+    await importer.finish();
     bar.done(`demo: ${importer.counts.accepted} history reports stored`);
     await store.close();
   }

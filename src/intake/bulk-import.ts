@@ -1,7 +1,7 @@
 // The core of every bulk load (file import, demo history): validate each row by the API's
 // rules, batch valid ones into large transactions, hand invalid ones back with their reasons.
 import { randomUUID } from 'node:crypto';
-import { insertWithFreshIds, type ReportRow, type Store } from '../store/index.js';
+import { createReportWriter, type ReportRow, type ReportWriter, type Store } from '../store/index.js';
 import type { FieldError } from './field-errors.js';
 import { toReportRow } from './intake.js';
 import { validateReport } from './validate.js';
@@ -16,12 +16,17 @@ export interface BulkCounts {
 export class BulkImporter {
   readonly counts: BulkCounts = { accepted: 0, rejected: 0, firstReceivedAt: null, lastReceivedAt: null };
   #batch: ReportRow[] = [];
+  readonly #writer: ReportWriter;
+  /** The batch being committed while the next one is parsed and validated. */
+  #committing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly now: Date,
     private readonly batchSize = 5000,
-  ) {}
+  ) {
+    this.#writer = createReportWriter(store);
+  }
 
   /** Returns the row's errors, or null once it is queued; call flush() to commit the queue. */
   add(row: unknown): FieldError[] | null {
@@ -44,11 +49,24 @@ export class BulkImporter {
     return this.#batch.length >= this.batchSize;
   }
 
+  /** Hands the queue to the writer once the previous batch has committed (one in flight). */
   async flush(): Promise<void> {
+    await this.#committing;
     if (this.#batch.length === 0) return;
     const rows = this.#batch;
     this.#batch = [];
-    await insertWithFreshIds(this.store.db, rows);
-    this.counts.accepted += rows.length;
+    this.#committing = this.#writer.insert(rows).then(() => {
+      this.counts.accepted += rows.length;
+    });
+  }
+
+  /** Commits everything queued and stops the writer; counts are final afterwards. */
+  async finish(): Promise<void> {
+    try {
+      await this.flush();
+      await this.#committing;
+    } finally {
+      await this.#writer.close();
+    }
   }
 }

@@ -69,7 +69,7 @@ export async function importFile(store: Store, file: string, opts: ImportOptions
       opts.onProgress?.(input.bytesRead, totalBytes, importer.counts.accepted);
     }
   }
-  await importer.flush();
+  await importer.finish();
   const openRejects = rejects as fs.WriteStream | null;
   if (openRejects) await new Promise<void>((resolve) => openRejects.end(resolve));
   return { ...importer.counts, rejectsPath: openRejects ? rejectsPath : null };

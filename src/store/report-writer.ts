@@ -47,6 +47,8 @@ class SqliteThreadWriter implements ReportWriter {
         return;
       }
       this.#waiting.set(seq, { rows, resolve, reject });
+      // An idle writer must not keep the process alive, a busy one must (a pending promise does not).
+      if (this.#waiting.size === 1) this.#worker.ref();
       this.#worker.postMessage({ seq, rows });
     });
   }
@@ -59,6 +61,7 @@ class SqliteThreadWriter implements ReportWriter {
     const job = this.#waiting.get(m.seq);
     if (!job) return;
     this.#waiting.delete(m.seq);
+    if (this.#waiting.size === 0) this.#worker.unref();
     if (m.error) {
       job.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
       return;

@@ -37,7 +37,7 @@ describe.each(STORE_KINDS)('live detection on %s', (kind) => {
     apps.push(t);
     const importer = new BulkImporter(t.ctx.store, new Date(OUTAGE + 4 * HOUR));
     for (const r of reports()) expect(importer.add(r)).toBeNull();
-    await importer.flush();
+    await importer.finish();
 
     let now = OUTAGE + 2 * HOUR;
     const live = await startLiveDetection({ store: t.ctx.store, databaseUrl: t.location.databaseUrl, clock: () => new Date(now), pollMs: 50, settleMs: 0, warmupDays: 7 });

@@ -11,10 +11,13 @@ export const HOURS_PER_WEEK = 168;
 export const LEVEL_INDEX: Record<ScopeLevel, number> = { county: 0, state: 1, nation: 2 };
 
 export interface Thresholds {
-  /** Poisson LLR needed to open, per level [county, state, nation]. Counties are many,
-   * so they need stronger evidence to keep false incidents under 1 per network per 90 days. */
+  /** Poisson LLR needed to open, per level [county, state, nation]. Counties and states are
+   * many (thousands of tests a minute), so they need stronger evidence to keep false
+   * incidents under 1 per network per 90 days; the nation is one test with large counts. */
   openLlr: [number, number, number];
-  /** Distinct reporters needed in the window, per level: a handful of people is not an outage. */
+  /** Distinct reporters needed in the window, per level: a handful of people is not an
+   * outage. 4 in a quiet county is the least that keeps chance clusters rare (simulated
+   * 90 days, 3 seeds) while finding a small county outage within ~15 minutes. */
   minReporters: [number, number, number];
   /** Observed must be at least this multiple of the tested expectation ("large"). */
   minRatio: number;
@@ -50,8 +53,8 @@ export interface Thresholds {
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  openLlr: [16, 14, 12],
-  minReporters: [5, 8, 12],
+  openLlr: [16, 16, 12],
+  minReporters: [4, 8, 12],
   minRatio: 2,
   minElevatedMinutes: 3,
   margin: 1.5,

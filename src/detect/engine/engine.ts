@@ -50,6 +50,7 @@ export class DetectionEngine {
   private readonly priorShare: PriorShare;
   /** the minute reports are currently arriving in; minutes before it are complete */
   private clock = -1;
+  private readonly busy = (net: NetworkCounts): boolean => this.book.hasOpen(net);
 
   constructor(options: EngineOptions = {}) {
     this.t = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
@@ -86,7 +87,7 @@ export class DetectionEngine {
       if (called >= 0) net.quietCalls.set(called, (net.quietCalls.get(called) ?? 0) + 1);
     }
     this.book.countReport(net, report.county, mask);
-    this.exp.updateContext(this.netList, minute, (n) => this.book.hasOpen(n));
+    this.exp.updateContext(this.netList, minute, this.busy);
     // Most specific first; the scope search decides the final scope anyway.
     if (!this.test(net, county, minute, changes) && !this.test(net, state, minute, changes)) {
       this.test(net, net.nation, minute, changes);

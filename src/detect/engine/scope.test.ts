@@ -5,9 +5,9 @@ const stat = (level: RegionStat['level'], region: string, observed: number, test
   level, region, state: region.slice(0, 2), observed, tested,
 });
 
-/** 50 states at baseline; `hot` maps state -> observed. */
+/** 56 state codes at baseline; `hot` maps state -> observed. */
 function statesWith(hot: Record<string, number>, tested = 2): RegionStat[] {
-  return Array.from({ length: 50 }, (_, i) => {
+  return Array.from({ length: 56 }, (_, i) => {
     const code = String(i + 1).padStart(2, '0');
     return stat('state', code, hot[code] ?? 1, tested);
   });
@@ -42,6 +42,21 @@ describe('chooseScope', () => {
       s.observed === 1 ? { ...s, observed: 9 } : s); // every other state a little up too
     const nation = stat('nation', 'US', sum(states), 100);
     expect(chooseScope(nation, states, [], DEFAULT_SCOPE_RULE, nation)).toEqual({ level: 'nation', regions: ['US'] });
+  });
+
+  it("a regional network's whole footprint stays a list of states, not the nation", () => {
+    const footprint = ['17', '19', '20', '23', '29', '31', '33', '37', '40', '41', '47', '51', '53', '54', '55'];
+    const states = statesWith(Object.fromEntries(footprint.map((s) => [s, 20])), 0.5).map((s) =>
+      footprint.includes(s.region) ? s : { ...s, observed: 0 });
+    const nation = stat('nation', 'US', sum(states), 12);
+    expect(chooseScope(nation, states, [], DEFAULT_SCOPE_RULE, nation)).toEqual({ level: 'state', regions: footprint });
+  });
+
+  it('seconds after an abrupt national onset: the states reporting so far, growing later', () => {
+    const hot = Object.fromEntries(['06', '48', '12', '36'].map((s) => [s, 2]));
+    const states = statesWith(hot, 0.2).map((s) => (hot[s.region] ? s : { ...s, observed: 0 }));
+    const nation = stat('nation', 'US', sum(states), 1);
+    expect(chooseScope(nation, states, [], { ...DEFAULT_SCOPE_RULE, scopeLlr: 7 }, nation)).toEqual({ level: 'state', regions: ['06', '12', '36', '48'] });
   });
 });
 

@@ -73,7 +73,10 @@ export function chooseScope(nation: RegionStat, states: RegionStat[], counties: 
 
 /** The states holding nearly all of the nation's excess, when they are fewer than half. */
 function confinedStates(nation: RegionStat, states: RegionStat[], rule: ScopeRule): Scope | null {
-  const up = states.filter((s) => s.observed >= 2 && s.observed >= 1.5 * s.tested);
+  let up = states.filter((s) => s.observed >= 3 && s.observed >= 2 * s.tested && poissonLlr(s.observed, s.tested) >= 3);
+  // Seconds after an abrupt onset every state holds a report or two: take them all for
+  // now; the scope grows (to the nation if the excess spreads) as evidence comes.
+  if (up.length === 0) up = states.filter((s) => s.observed >= 1 && s.observed > 2 * s.tested);
   if (up.length === 0 || up.length >= rule.nationStates) return null;
   const held = up.reduce((sum, s) => sum + excess(s), 0);
   return held >= 0.8 * excess(nation) ? makeScope('state', up.map((s) => s.region)) : null;
