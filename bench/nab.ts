@@ -3,7 +3,8 @@
  *
  *   npx tsx bench/nab.ts [--data DIR] [--out DIR] [--per-file]
  *
- * Scores every CSV of the NAB development set with ONE detector configuration,
+ * Runs `outage-desk detect --series` (the built CLI) on every CSV of the NAB development
+ * set — ONE detector configuration for all files —
  * writes NAB's results layout (one CSV per data file, same relative path, with
  * `timestamp,value,anomaly_score`), runs the shared scorer (which reproduces
  * NAB's published numbers) and prints the three profiles next to the published
@@ -14,7 +15,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatScore, parseSeriesCsv, scoreSeries, SERIES_OUTPUT_HEADER } from '../src/detect/series/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = resolve(ROOT, '../shared');
@@ -30,8 +30,6 @@ const PUBLISHED: ReadonlyArray<readonly [string, number]> = [
 ];
 
 const PROFILES = { standard: 'standard', low_fp: 'reward_low_FP_rate', low_fn: 'reward_low_FN_rate' } as const;
-
-export type SeriesScorer = (values: readonly number[], timestamps: readonly number[]) => number[];
 
 interface ScorerProfile {
   readonly score: number;
@@ -63,24 +61,22 @@ function listCsv(dir: string): string[] {
   });
 }
 
-/** Writes one results CSV per data file; returns the number of files. */
-function writeResults(dataDir: string, outDir: string, scorer: SeriesScorer): number {
+/** Runs `outage-desk detect --series` (the built CLI) on every data file into NAB's results layout. */
+function writeResults(dataDir: string, outDir: string): number {
   const files = listCsv(dataDir).sort();
   for (const file of files) {
-    const rows = parseSeriesCsv(readFileSync(file, 'utf8'));
-    const scores = scorer(rows.map((r) => r.value), rows.map((r) => r.timestampMs));
-    const lines = rows.map((r, i) => `${r.timestampText},${r.valueText},${formatScore(scores[i] ?? 0)}`);
+    const scored = execFileSync(process.execPath, [join(ROOT, 'bin/outage-desk.js'), 'detect', '--series', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const target = join(outDir, relative(dataDir, file));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, `${SERIES_OUTPUT_HEADER}\n${lines.join('\n')}\n`);
+    writeFileSync(target, scored);
   }
   return files.length;
 }
 
 /** Runs the detector over the NAB folder and scores it with the shared NAB scorer. */
-export function runNab(scorer: SeriesScorer, dataDir: string, outDir: string, perFile = false): NabResult {
+export function runNab(dataDir: string, outDir: string, perFile = false): NabResult {
   const started = performance.now();
-  const files = writeResults(dataDir, outDir, scorer);
+  const files = writeResults(dataDir, outDir);
   const seconds = (performance.now() - started) / 1000;
   const jsonPath = join(outDir, 'nab-score.json');
   const args = [
@@ -116,7 +112,7 @@ function main(argv: readonly string[]): void {
   const dataDir = resolve(option(argv, '--data') ?? join(SHARED, 'datasets/nab'));
   const outDir = resolve(option(argv, '--out') ?? mkdtempSync(join(tmpdir(), 'nab-results-')));
   const started = performance.now();
-  const r = runNab((v, t) => scoreSeries(v, t), dataDir, outDir, argv.includes('--per-file'));
+  const r = runNab(dataDir, outDir, argv.includes('--per-file'));
   const total = (performance.now() - started) / 1000;
   process.stdout.write(r.scorerText);
   process.stdout.write(`\nresults written to ${outDir}\n`);

@@ -18,6 +18,30 @@ describe('--help', () => {
   });
 });
 
+describe('detect --series', () => {
+  it('prints timestamp,value,anomaly_score, one row per input row in order, and flags a spike', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'od-series-'));
+    const file = path.join(dir, 'series.csv');
+    const start = Date.parse('2024-01-01T00:00:00Z');
+    const rows = Array.from({ length: 600 }, (_, i) => [new Date(start + i * 300_000).toISOString().replace('T', ' ').slice(0, 19), i === 500 ? 900 : 10 + Math.sin(i / 12)]);
+    fs.writeFileSync(file, 'timestamp,value\n' + rows.map((r) => r.join(',')).join('\n') + '\n');
+    const r = runCli(['detect', '--series', file]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('timestamp,value,anomaly_score');
+    expect(lines).toHaveLength(601);
+    const scores = lines.slice(1).map((l) => l.split(','));
+    expect(scores.map((c) => c[0])).toEqual(rows.map((row) => row[0]));
+    for (const c of scores) expect(Number(c[2])).toSatisfy((s: number) => s >= 0 && s <= 1);
+    expect(Number(scores[500]![2])).toBeGreaterThanOrEqual(0.5);
+    expect(Math.max(...scores.slice(100, 500).map((c) => Number(c[2])))).toBeLessThan(0.5);
+    fs.writeFileSync(file, 'timestamp,value\n2024-01-01 00:00:00,abc\n');
+    const bad = runCli(['detect', '--series', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/line 2/);
+  });
+});
+
 describe.each(STORE_KINDS)('CLI on %s', (kind) => {
   const made: TestStoreLocation[] = [];
   afterAll(async () => {
