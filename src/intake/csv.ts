@@ -1,27 +1,4 @@
-// Minimal RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes are
-// not supported across lines (one report per line, which is what exports produce).
-export function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
-
+// CSV rows of reports as the objects a JSON client would send.
 const BOOLEAN_COLUMNS = new Set(['sosMode', 'consentToContact']);
 const NULLABLE_COLUMNS = new Set(['endedAt', 'calledCarrier']);
 

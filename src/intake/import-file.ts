@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Store } from '../store/index.js';
 import { BulkImporter, type BulkCounts } from './bulk-import.js';
-import { csvRowToReport, parseCsvLine } from './csv.js';
+import { splitCsvLine } from '../ops/csv-line.js';
+import { csvRowToReport } from './csv.js';
 import type { FieldError } from './field-errors.js';
 
 export interface ImportOptions {
@@ -32,8 +33,8 @@ function lineParser(file: string, firstLine: string): (line: string) => Parsed {
       }
     };
   }
-  const header = parseCsvLine(firstLine).map((h) => h.trim());
-  return (line) => ({ ok: true, value: csvRowToReport(header, parseCsvLine(line)) });
+  const header = splitCsvLine(firstLine);
+  return (line) => ({ ok: true, value: csvRowToReport(header, splitCsvLine(line)) });
 }
 
 export async function importFile(store: Store, file: string, opts: ImportOptions = {}): Promise<ImportResult> {

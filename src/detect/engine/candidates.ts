@@ -14,9 +14,18 @@ export interface Candidate extends WindowTest {
   rate: number; // baseline reports/min
 }
 
+const rulesByThresholds = new WeakMap<Thresholds, WindowRule[]>();
+
+/** The opening rule of a key's level (built once per thresholds object: no per-report objects). */
 export function ruleFor(t: Thresholds, key: RegionSeries): WindowRule {
-  const i = LEVEL_INDEX[key.level];
-  return { openLlr: t.openLlr[i]!, minReporters: t.minReporters[i]!, minRatio: t.minRatio, minElevatedMinutes: t.minElevatedMinutes };
+  let rules = rulesByThresholds.get(t);
+  if (!rules) {
+    rules = [0, 1, 2].map((i) => ({
+      openLlr: t.openLlr[i]!, minReporters: t.minReporters[i]!, minRatio: t.minRatio, minElevatedMinutes: t.minElevatedMinutes,
+    }));
+    rulesByThresholds.set(t, rules);
+  }
+  return rules[LEVEL_INDEX[key.level]]!;
 }
 
 /** Baseline rate and tested rate (baseline x margin + tail) for a key at a minute. */

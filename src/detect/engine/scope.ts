@@ -71,15 +71,26 @@ export function chooseScope(nation: RegionStat, states: RegionStat[], counties: 
   return makeScope('state', sigStates.map((s) => s.region));
 }
 
-/** The states holding nearly all of the nation's excess, when they are fewer than half. */
+/**
+ * The states holding nearly all of the nation's excess, when they are fewer than half.
+ * Tried from the strictest notion of "a state is up" to the loosest: seconds after an
+ * abrupt onset every state holds only a report or two; the scope grows (to the nation if
+ * the excess spreads) as evidence comes.
+ */
 function confinedStates(nation: RegionStat, states: RegionStat[], rule: ScopeRule): Scope | null {
-  let up = states.filter((s) => s.observed >= 3 && s.observed >= 2 * s.tested && poissonLlr(s.observed, s.tested) >= 3);
-  // Seconds after an abrupt onset every state holds a report or two: take them all for
-  // now; the scope grows (to the nation if the excess spreads) as evidence comes.
-  if (up.length === 0) up = states.filter((s) => s.observed >= 1 && s.observed > 2 * s.tested);
-  if (up.length === 0 || up.length >= rule.nationStates) return null;
-  const held = up.reduce((sum, s) => sum + excess(s), 0);
-  return held >= 0.8 * excess(nation) ? makeScope('state', up.map((s) => s.region)) : null;
+  const tests: Array<(s: RegionStat) => boolean> = [
+    (s) => s.observed >= 3 && s.observed >= 2 * s.tested && poissonLlr(s.observed, s.tested) >= 3,
+    (s) => s.observed >= 2 && s.observed > 2 * s.tested,
+    (s) => s.observed >= 1 && s.observed > 2 * s.tested,
+  ];
+  for (const isUp of tests) {
+    const up = states.filter(isUp);
+    if (up.length === 0) continue;
+    if (up.length >= rule.nationStates) return null;
+    const held = up.reduce((sum, s) => sum + excess(s), 0);
+    if (held >= 0.8 * excess(nation)) return makeScope('state', up.map((s) => s.region));
+  }
+  return null;
 }
 
 export function makeScope(level: ScopeLevel, regions: string[]): Scope {

@@ -6,6 +6,7 @@
  * and strict where a silent guess would corrupt the result: a row that cannot
  * be read stops the run with its line number.
  */
+import { splitCsvLine } from '../../ops/csv-line.js';
 
 export interface SeriesRow {
   /** The timestamp exactly as written, echoed to the output. */
@@ -48,30 +49,6 @@ export function parseTimestamp(text: string): number {
   }
   if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(text)) return Date.parse(text);
   return Number.NaN;
-}
-
-/** Splits one CSV line, honouring double quotes ("" is a literal quote). */
-export function splitCsvLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',').map((f) => f.trim());
-  const fields: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      fields.push(cur.trim());
-      cur = '';
-    } else cur += c;
-  }
-  fields.push(cur.trim());
-  return fields;
 }
 
 interface Columns {
