@@ -1,13 +1,16 @@
 // GET /desk — the minimal staff page: the 50 newest reports as a server-rendered table.
 // Rows are ReportView (report-presenter.ts), so an analyst's rows carry no contact details.
 import type { ReportView } from '../http/report-presenter.js';
+import type { StoredIncident } from '../incidents/index.js';
 import { findCarrier, stateAbbr } from '../reference/index.js';
 import type { StaffUser } from '../staff/index.js';
 import type { Assets } from './assets.js';
 import { html, type Html } from './html.js';
+import { incidentsSection } from './desk-incidents.js';
 import { layout } from './layout.js';
 
 export const DESK_PAGE_SIZE = 50;
+export const DESK_INCIDENTS = 20;
 
 const carrierName = (id: string): string => findCarrier(id)?.name ?? id;
 
@@ -34,15 +37,17 @@ function row(r: ReportView): Html {
 </tr>`;
 }
 
-export function deskPage(assets: Assets, user: StaffUser, reports: readonly ReportView[]): Html {
+export function deskPage(assets: Assets, user: StaffUser, reports: readonly ReportView[], incidents: readonly StoredIncident[] = []): Html {
   const headerExtra = html`<form class="od-header__session" method="post" action="/logout">
 <span>${user.email} (${user.role})</span> <button class="usa-button usa-button--unstyled od-header__signout" type="submit">Sign out</button></form>`;
-  const main = html`<h1>Newest reports</h1>
+  const main = html`<h1>Desk</h1>
+${incidentsSection(incidents)}
+<h2>Newest reports</h2>
 <p>The ${DESK_PAGE_SIZE} most recent reports, newest first.</p>
 <div class="od-table-scroll" tabindex="0" role="region" aria-label="Newest reports">
 <table class="usa-table usa-table--compact usa-table--striped">
 <thead><tr><th scope="col">Received</th><th scope="col">Reference</th><th scope="col">Carrier</th><th scope="col">Not working</th><th scope="col">Place</th><th scope="col">Started</th><th scope="col">Calling</th><th scope="col">Description</th><th scope="col">Contact</th></tr></thead>
 <tbody>${reports.length > 0 ? reports.map(row) : html`<tr><td colspan="9">No reports yet.</td></tr>`}</tbody>
 </table></div>`;
-  return layout(assets, { title: 'Newest reports', main, headerExtra });
+  return layout(assets, { title: 'Desk', main, headerExtra, refreshSeconds: 15 });
 }

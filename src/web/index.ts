@@ -9,9 +9,10 @@ import { submitReport } from '../http/submission.js';
 import { RateLimiter } from '../intake/rate-limit.js';
 import { validateReport } from '../intake/validate.js';
 import { checkLogin, endSession, SESSION_TTL_MS, startSession } from '../staff/index.js';
+import { listIncidents } from '../incidents/index.js';
 import { listReports } from '../store/index.js';
 import { Assets } from './assets.js';
-import { DESK_PAGE_SIZE, deskPage } from './desk-page.js';
+import { DESK_INCIDENTS, DESK_PAGE_SIZE, deskPage } from './desk-page.js';
 import { formPage } from './form-page.js';
 import { sendPage } from './layout.js';
 import { loginPage } from './login-page.js';
@@ -98,7 +99,8 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     if (mayReadContact(user.role) && rows.some(hasContact)) {
       await recordAudit(ctx.store, { actor: user.email, action: 'reports.list-contact', target: 'reports', detail: { count: rows.length } });
     }
-    return sendPage(req, reply, 200, deskPage(assets, user, rows.map((r) => presentReport(r, user.role))));
+    const incidents = await listIncidents(ctx.store.db, { limit: DESK_INCIDENTS });
+    return sendPage(req, reply, 200, deskPage(assets, user, rows.map((r) => presentReport(r, user.role)), incidents));
   });
 }
 

@@ -22,6 +22,8 @@ export interface PageParts {
   main: HtmlValue;
   /** Shown in the header's right corner (staff pages: who is signed in, sign out). */
   headerExtra?: HtmlValue;
+  /** Staff pages watched during an event reload themselves (no script needed). */
+  refreshSeconds?: number;
 }
 
 export function layout(assets: Assets, p: PageParts): Html {
@@ -30,7 +32,8 @@ export function layout(assets: Assets, p: PageParts): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${p.title} – Outage Desk</title>
+<title>${p.title} – Outage Desk</title>${p.refreshSeconds && html`
+<meta http-equiv="refresh" content="${p.refreshSeconds}">`}
 <link rel="stylesheet" href="${assets.url('outage-desk.css')}">
 <script src="${assets.url('outage-desk.js')}" defer></script>
 </head>

@@ -48,21 +48,31 @@ export function testKey(t: Thresholds, exp: Expectation, net: NetworkCounts, key
   if (minute < key.holdUntil) return null;
   key.advance(minute);
   const rule = ruleFor(t, key);
-  let rates: { rate: number; tested: number } | null = null;
+  let rate = -1;
+  let testedPerMinute = 0;
+  let windowsFrom = Number.NEGATIVE_INFINITY;
   for (let wi = 0; wi < WINDOWS.length; wi++) {
     const observed = key.sums[wi]!;
     if (observed < rule.minReporters) continue; // the integer gate: most reports stop here
-    rates ??= testedRate(exp, net, key, minute);
+    if (rate < 0) {
+      rate = exp.rate(net, key, minute);
+      testedPerMinute = rate * exp.factor();
+      if (exp.cooldowns.length > 0) {
+        testedPerMinute += exp.tail(net, key, rate, minute);
+        windowsFrom = exp.windowsFrom(net, key, minute);
+      }
+    }
     const w = WINDOWS[wi]!;
-    const tested = rates.tested * w;
+    if (minute - w + 1 < windowsFrom) break; // longer windows reach further back still
+    const tested = testedPerMinute * w;
     if (!passesGate(observed, tested, rule)) continue;
     const llr = poissonLlr(observed, tested);
     if (llr < rule.openLlr) continue;
     const test: WindowTest = {
-      observed, expected: rates.rate * w, tested, llr,
-      elevatedMinutes: elevatedMinutes(key, minute, Math.min(w, RING_MINUTES), rates.tested),
+      observed, expected: rate * w, tested, llr,
+      elevatedMinutes: elevatedMinutes(key, minute, Math.min(w, RING_MINUTES), testedPerMinute),
     };
-    if (isSignificant(test, rule)) return { ...test, key, windowIndex: wi, rate: rates.rate };
+    if (isSignificant(test, rule)) return { ...test, key, windowIndex: wi, rate };
   }
   return null;
 }

@@ -72,6 +72,21 @@ describe('incident lifecycle', () => {
     expect(during.observed).toBeGreaterThan(20 * during.expected);
   });
 
+  it('resolves once when reports trail on after restoration, and does not reopen on the tail', () => {
+    const engine = new DetectionEngine();
+    const onset = T0 + 26 * 60 * MIN;
+    const end = onset + 90 * MIN;
+    const changes = feed(
+      engine,
+      steady('att', T0, end + 5 * 60 * MIN, 3),
+      steady('att', onset, end, 150),
+      steady('att', end, end + 3 * 60 * MIN, 5), // people still reporting for hours
+    );
+    expect(opened(changes)).toHaveLength(1);
+    expect(changes.filter((c) => c.type === 'resolved')).toHaveLength(1);
+    expect(Date.parse(engine.incidents()[0]!.resolvedAt!)).toBeLessThan(end + 30 * MIN);
+  });
+
   it('finds a single-county outage within 15 minutes, at county scope', () => {
     const engine = new DetectionEngine();
     const onset = T0 + 26 * 60 * MIN;

@@ -15,6 +15,8 @@ export interface Cooldown {
   scope: Scope;
   fromMinute: number;
   untilMinute: number;
+  /** counts were quiet from here on: windows reaching back before it still hold the outage */
+  quietFrom: number;
   tailRate: number; // reports/min considered "quiet" at resolution, for the whole scope
   scopeRate: number; // the scope's baseline rate then, to share the tail among its keys
 }
@@ -110,6 +112,16 @@ export class Expectation {
       }
     }
     return extra;
+  }
+
+  /** Windows of `key` must start at or after this minute (a resolved incident's last reports). */
+  windowsFrom(net: NetworkCounts, key: RegionSeries, minute: number): number {
+    let from = Number.NEGATIVE_INFINITY;
+    for (const c of this.cooldowns) {
+      if (c.network !== net.index || minute >= c.untilMinute || c.quietFrom <= from) continue;
+      if (overlaps(c.scope, { level: key.level, regions: [key.region] })) from = c.quietFrom;
+    }
+    return from;
   }
 
   /** Drops cooldowns that ended. */

@@ -172,7 +172,7 @@ export class IncidentBook {
       if (v.resolved) {
         this.exp.cooldowns.push({
           // A long outage trails on for as long again (the AT&T tail lasted into the night).
-          network: net.index, scope: inc.scope, fromMinute: minute,
+          network: net.index, scope: inc.scope, fromMinute: minute, quietFrom: inc.quietSince ?? minute,
           untilMinute: minute + Math.max(this.t.cooldownMinutes, minute - inc.onsetMinute),
           tailRate: quietAt / 15, scopeRate: rate,
         });
