@@ -19,6 +19,15 @@ function intFlag(name: string, raw: string | undefined): number | undefined {
   return n;
 }
 
+/** A scenario that cannot be built from these options (too few days for it) is the caller's mistake. */
+function truthOrUsageError(opts: Parameters<typeof buildScenario>[0]): ReturnType<typeof buildScenario> {
+  try {
+    return buildScenario(opts);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
@@ -36,7 +45,7 @@ export function registerSimulate(program: Command): void {
       const start = flags.start ? new Date(flags.start) : undefined;
       if (start && Number.isNaN(start.getTime())) throw new UsageError('--start must be an ISO date-time');
       const opts = { days: intFlag('days', flags.days), seed: intFlag('seed', flags.seed), scenario: flags.scenario, start };
-      const bar = progressBar('simulate', estimateReports(buildScenario(opts)));
+      const bar = progressBar('simulate', estimateReports(truthOrUsageError(opts)));
       const r = await simulateToFiles({ ...opts, out: flags.out, truth: flags.truth, onProgress: (done) => bar.set(done) });
       bar.done();
       process.stdout.write(`wrote ${r.reports} reports to ${flags.out} and ${r.outages} outages to ${flags.truth}\n`);

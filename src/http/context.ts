@@ -10,6 +10,8 @@ export interface AppContext {
   store: Store;
   intake: Intake;
   rateLimiter: RateLimiter;
+  /** A looser limit per network address, so a new User-Agent per request is no way around the first. */
+  addressRateLimiter: RateLimiter;
   metrics: Metrics;
   fingerprintSecret: string;
   /** The time the server stamps on reports: real time, or the demo's accelerated clock. */

@@ -11,6 +11,9 @@ import { openStore, settingOrCreate, type Store } from '../store/index.js';
 import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
 
+/** INTAKE_RATE_LIMIT is per client (address and browser); one address may send this many times it. */
+export const ADDRESS_LIMIT_FACTOR = 20;
+
 export async function createContext(config: Config, store?: Store, clock: () => Date = () => new Date()): Promise<AppContext> {
   const s = store ?? (await openStore(config));
   const metrics = new Metrics();
@@ -26,6 +29,8 @@ export async function createContext(config: Config, store?: Store, clock: () => 
     store: s,
     intake,
     rateLimiter: new RateLimiter(config.intakeRateLimit),
+    // Many honest people share one address (carrier NAT, an office): only a far larger count is abuse.
+    addressRateLimiter: new RateLimiter(config.intakeRateLimit * ADDRESS_LIMIT_FACTOR),
     metrics,
     fingerprintSecret,
     clock,

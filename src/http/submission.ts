@@ -1,8 +1,9 @@
 // The path every public report takes, whether it comes as JSON (API) or as a form post (web):
 // rate limit -> validate -> honeypot -> durable commit. Routes only translate the outcome.
-import { reportReference, uuidv7 } from '../store/index.js';
+import { findReportByIdempotencyKey, reportReference, uuidv7 } from '../store/index.js';
 import { clientFingerprint } from '../intake/fingerprint.js';
 import type { FieldError } from '../intake/field-errors.js';
+import type { RateDecision } from '../intake/rate-limit.js';
 import { requestHash, type Accepted } from '../intake/intake.js';
 import { validateReport, type Source } from '../intake/validate.js';
 import type { AppContext } from './context.js';
@@ -24,6 +25,11 @@ export interface SubmissionMeta {
 /** Past this many reports waiting for a commit, shed load with 429 rather than queue without bound. */
 export const MAX_PENDING_REPORTS = 20_000;
 
+function overLimit(ctx: AppContext, fingerprint: string, ip: string, nowMs: number): RateDecision {
+  const client = ctx.rateLimiter.take(fingerprint, nowMs);
+  return client.allowed ? ctx.addressRateLimiter.take(ip, nowMs) : client;
+}
+
 export async function submitReport(ctx: AppContext, body: unknown, meta: SubmissionMeta, now = ctx.clock()): Promise<SubmissionOutcome> {
   const fingerprint = clientFingerprint(ctx.fingerprintSecret, meta.ip, meta.userAgent, now);
   const validation = validateReport(body, { receivedAt: now });
@@ -40,13 +46,12 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
     ctx.count.rejected('overloaded');
     return { kind: 'overloaded', retryAfterSeconds: 1 };
   }
-  // A retry with the same Idempotency-Key is not a new report, so it does not count toward the limit.
-  if (!meta.idempotencyKey) {
-    const rate = ctx.rateLimiter.take(fingerprint, now.getTime());
-    if (!rate.allowed) {
-      ctx.count.rejected('rate-limited');
-      return { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds };
-    }
+  // Every request counts toward the limit (a fresh key per request must not be a way around
+  // it), but a retry of a report already stored is answered even over the limit: it stores nothing.
+  const rate = overLimit(ctx, fingerprint, meta.ip, now.getTime());
+  if (!rate.allowed && !(meta.idempotencyKey && (await findReportByIdempotencyKey(ctx.store.db, meta.idempotencyKey)))) {
+    ctx.count.rejected('rate-limited');
+    return { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds };
   }
   const accepted = await ctx.intake.accept({
     report: validation.report,

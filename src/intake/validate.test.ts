@@ -71,4 +71,16 @@ describe('validateReport', () => {
     expect(v.ok && v.report.fingerprint).toBe('client-7');
     expect(pathsOf({ ...row, receivedAt: '2024-03-01T00:00:00Z' }, true)).toContain('receivedAt');
   });
+
+  it('rejects NUL characters in stored text, which PostgreSQL cannot hold', () => {
+    const body = { ...good, description: 'no\u0000signal', contact: { name: 'A\u0000', email: 'a@b.org', phone: '555\u00001234' } };
+    expect(pathsOf(body).sort()).toEqual(['contact.name', 'contact.phone', 'description']);
+    const row = { ...good, receivedAt: '2024-02-22T09:00:00Z', fingerprint: 'c\u00007' };
+    expect(pathsOf(row, true)).toEqual(['fingerprint']);
+  });
+
+  it('rejects replayed rows received before 2000 (a wrong column, and ids need >= 1970)', () => {
+    const row = { ...good, startedAt: '1969-12-31T23:00:00Z', receivedAt: '1969-12-31T23:30:00Z' };
+    expect(pathsOf(row, true)).toEqual(['receivedAt']);
+  });
 });

@@ -38,6 +38,12 @@ export type Validation =
 /** Phones and servers disagree on the time by a little; a report "from the future" within this is fine. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 export const MAX_REPORT_AGE_MS = 30 * 24 * 3600_000;
+/** Replayed rows older than this are a wrong column or unit, not history (UUIDv7 needs >= 1970). */
+export const EARLIEST_RECEIVED_AT = Date.UTC(2000, 0, 1);
+
+/** Free-text fields that are stored. PostgreSQL text cannot hold NUL; neither should SQLite. */
+const TEXT_FIELDS = ['description', 'fingerprint'] as const;
+const CONTACT_FIELDS = ['name', 'email', 'phone'] as const;
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
@@ -68,12 +74,18 @@ function time(v: unknown): Date | null {
 
 function domainErrors(body: Body, now: Date): FieldError[] {
   const errors: FieldError[] = [];
-  const add = (path: string, message: string) => errors.push({ path, message });
+  // One message per field: the first rule it breaks.
+  const add = (path: string, message: string) => {
+    if (!errors.some((e) => e.path === path)) errors.push({ path, message });
+  };
   if (typeof body.carrier === 'string' && body.carrier && !findCarrier(body.carrier)) add('carrier', `unknown carrier "${body.carrier}"`);
   if (typeof body.calledCarrier === 'string' && !findCarrier(body.calledCarrier)) add('calledCarrier', `unknown carrier "${body.calledCarrier}"`);
   if (typeof body.zip === 'string' && /^\d{5}$/.test(body.zip) && !lookupZip(body.zip)) add('zip', `unknown ZIP code "${body.zip}"`);
+  for (const f of TEXT_FIELDS) if (hasNul(body[f])) add(f, 'contains a NUL character');
+  for (const f of CONTACT_FIELDS) if (hasNul(body.contact?.[f])) add(`contact.${f}`, 'contains a NUL character');
   const receivedAt = time(body.receivedAt) ?? now;
   if (body.receivedAt !== undefined && receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) add('receivedAt', 'is in the future');
+  if (receivedAt.getTime() < EARLIEST_RECEIVED_AT) add('receivedAt', 'is before 2000-01-01');
   const startedAt = time(body.startedAt);
   const endedAt = time(body.endedAt);
   if (startedAt && startedAt.getTime() > receivedAt.getTime() + CLOCK_SKEW_MS) add('startedAt', 'is after the report was received');
@@ -86,6 +98,8 @@ function domainErrors(body: Body, now: Date): FieldError[] {
   if (typeof phone === 'string' && phone !== '' && !PHONE.test(phone)) add('contact.phone', 'is not a phone number');
   return errors;
 }
+
+const hasNul = (v: unknown): boolean => typeof v === 'string' && v.includes('\u0000');
 
 const orNull = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 

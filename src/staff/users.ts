@@ -37,6 +37,11 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
   return row as StaffUser | undefined;
 }
 
+export async function countAdmins(db: Kysely<Database>): Promise<number> {
+  const r = await db.selectFrom('users').where('role', '=', 'admin').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 export async function countUsers(db: Kysely<Database>): Promise<number> {
   const r = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
@@ -90,9 +95,12 @@ export async function endSession(db: Kysely<Database>, sessionId: string): Promi
   await db.deleteFrom('sessions').where('session_hash', '=', secretHash(sessionId)).execute();
 }
 
-/** The very first start of an empty install creates an admin, so someone can sign in. */
+/**
+ * The first start of an install without an admin creates one, so someone can sign in and
+ * manage staff — also when `user add` made an analyst before the server ever started.
+ */
 export async function ensureFirstAdmin(db: Kysely<Database>, email: string): Promise<{ email: string; password: string } | undefined> {
-  if ((await countUsers(db)) > 0) return undefined;
+  if ((await countAdmins(db)) > 0) return undefined;
   try {
     const { user, password } = await createUser(db, email, 'admin');
     return { email: user.email, password };

@@ -32,7 +32,7 @@ describe('GroupCommitter', () => {
     expect(batches).toEqual([[1], [2, 3]]);
   });
 
-  it('does not answer before the commit ends, and a failed commit rejects its whole batch', async () => {
+  it('does not answer before the commit ends, and a failed commit rejects the item at fault', async () => {
     let committed = false;
     const gc = new GroupCommitter<number, number>({
       commit: async (batch) => {
@@ -45,6 +45,21 @@ describe('GroupCommitter', () => {
     await expect(gc.submit(1).then(() => committed)).resolves.toBe(true);
     await expect(Promise.all([gc.submit(12), gc.submit(13)])).rejects.toThrow('disk full');
     await expect(gc.submit(14)).resolves.toBe(14);
+  });
+
+  it('one item the database refuses does not fail the others of its batch', async () => {
+    const batches: number[][] = [];
+    const gc = new GroupCommitter<number, number>({
+      commit: async (batch) => {
+        batches.push(batch);
+        if (batch.includes(13)) throw new Error('invalid byte sequence');
+        return batch.map((n) => n * 10);
+      },
+    });
+    const answers = await Promise.allSettled([12, 13, 14].map((n) => gc.submit(n)));
+    expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : (a.reason as Error).message))).toEqual([120, 'invalid byte sequence', 140]);
+    expect(batches).toEqual([[12, 13, 14], [12], [13], [14]]);
+    expect(gc.items).toBe(2);
   });
 
   it('drain waits for everything submitted', async () => {

@@ -54,6 +54,23 @@ export class GroupCommitter<T, R> {
     return new Promise((resolve) => this.#idle.push(resolve));
   }
 
+  /**
+   * A batch failed: one item may be at fault (a value the database refuses), and the others
+   * must not pay for it. Each is committed alone; only the items that fail alone are rejected.
+   */
+  async #commitOneByOne(batch: Pending<T, R>[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        const [result] = await this.#commit([p.item]);
+        p.resolve(result!);
+        this.batches += 1;
+        this.items += 1;
+      } catch (err) {
+        p.reject(err);
+      }
+    }
+  }
+
   #schedule(): void {
     if (this.#scheduled || this.#inFlight >= this.#concurrency || this.#queue.length === 0) return;
     this.#scheduled = true;
@@ -74,7 +91,8 @@ export class GroupCommitter<T, R> {
       this.batches += 1;
       this.items += batch.length;
     } catch (err) {
-      for (const p of batch) p.reject(err);
+      if (batch.length === 1) batch[0]!.reject(err);
+      else await this.#commitOneByOne(batch);
     } finally {
       this.#inFlight -= 1;
     }

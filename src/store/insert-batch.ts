@@ -4,6 +4,7 @@ import { isUniqueViolation } from './errors.js';
 import { reportReference, uuidv7 } from './ids.js';
 import { insertReports, type Inserted, type ReportRow } from './reports.js';
 import type { Database } from './schema.js';
+import type { SqliteReportInsert } from './sqlite-report-insert.js';
 
 /**
  * Random ids and references are unique in practice; if one ever repeats a stored one, the
@@ -15,10 +16,25 @@ export async function insertWithFreshIds(db: Kysely<Database>, rows: ReportRow[]
     return await db.transaction().execute((trx) => insertReports(trx, rows));
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    for (const row of rows) {
-      row.id = uuidv7(row.received_at.getTime());
-      row.reference = reportReference();
-    }
+    drawFreshIds(rows);
     return db.transaction().execute((trx) => insertReports(trx, rows));
+  }
+}
+
+/** The same on the SQLite writer thread, with its prepared statement (synchronous). */
+export function insertWithFreshIdsSync(insert: SqliteReportInsert, rows: ReportRow[]): Inserted[] {
+  try {
+    return insert(rows);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    drawFreshIds(rows);
+    return insert(rows);
+  }
+}
+
+function drawFreshIds(rows: ReportRow[]): void {
+  for (const row of rows) {
+    row.id = uuidv7(row.received_at.getTime());
+    row.reference = reportReference();
   }
 }

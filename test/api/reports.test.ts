@@ -183,6 +183,28 @@ describe.each(STORE_KINDS)('durability and limits on %s', (kind) => {
     }
   });
 
+  it('a fresh Idempotency-Key or User-Agent per request is no way around the limit; a true retry is answered', async () => {
+    const t = await startTestApp(kind, { INTAKE_RATE_LIMIT: '1' });
+    try {
+      const send = (ua: string, key: string) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: valid, headers: { 'user-agent': ua, 'idempotency-key': key } });
+      const first = await send('phone', 'k-1');
+      expect(first.statusCode).toBe(201);
+      expect((await send('phone', 'k-2')).statusCode).toBe(429);
+      const retry = await send('phone', 'k-1');
+      expect(retry.statusCode).toBe(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.json().id).toBe(first.json().id);
+      // One address: 20 x the per-client limit, whatever the User-Agent says.
+      const codes: number[] = [];
+      for (let i = 0; i < 21; i++) codes.push((await send(`bot-${i}`, `u-${i}`)).statusCode);
+      expect(codes.filter((c) => c === 201)).toHaveLength(19); // 'phone' already used one of the 20
+      expect(codes.at(-1)).toBe(429);
+    } finally {
+      await t.destroy();
+    }
+  });
+
   it('a honeypot submission looks accepted but stores nothing', async () => {
     const t = await startTestApp(kind);
     try {
