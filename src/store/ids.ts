@@ -31,6 +31,18 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * 60 random bits: among 10 million stored reports the chance that a new reference repeats one
  * is about 1 in 10^11, and the insert retries with a fresh one if it ever does.
  */
+/**
+ * A reference as a caller reads it out ("od abcd efgh jk1m", with O for 0 or L for 1) in the
+ * form it was issued; undefined if it cannot be one.
+ */
+export function normalizeReference(spoken: string): string | undefined {
+  let s = spoken.toUpperCase().replace(/[\s-]/g, '');
+  if (s.length === 14 && /^[O0]D/.test(s)) s = s.slice(2); // the "OD" prefix is optional
+  s = s.replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(s)) return undefined;
+  return `OD-${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
+}
+
 export function reportReference(): string {
   const b = randomBytes(12);
   let s = '';

@@ -52,6 +52,7 @@ export interface ReportFilter {
   state?: string | undefined;
   county?: string | undefined;
   zip?: string | undefined;
+  reference?: string | undefined;
   service?: string | undefined;
   source?: string | undefined;
   since?: Date | undefined;
@@ -69,6 +70,7 @@ export async function listReports(db: Kysely<Database>, f: ReportFilter): Promis
   if (f.state) q = q.where('state', '=', f.state);
   if (f.county) q = q.where('county', '=', f.county);
   if (f.zip) q = q.where('zip', '=', f.zip);
+  if (f.reference) q = q.where('reference', '=', f.reference);
   if (f.source) q = q.where('source', '=', f.source);
   if (f.service) q = q.where('services', 'like', `%${f.service}%`);
   if (f.since) q = q.where('received_at', '>=', f.since);

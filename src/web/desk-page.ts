@@ -37,17 +37,45 @@ function row(r: ReportView): Html {
 </tr>`;
 }
 
-export function deskPage(assets: Assets, user: StaffUser, reports: readonly ReportView[], incidents: readonly StoredIncident[] = []): Html {
+/** What the reports table shows: the newest, or what a reference search found. */
+export interface ReportsShown {
+  reports: readonly ReportView[];
+  /** The reference searched for as typed, and its normalized form (undefined if it cannot be one). */
+  search?: { typed: string; reference: string | undefined };
+}
+
+function referenceSearch(search: ReportsShown['search']): Html {
+  const bad = search && !search.reference;
+  return html`<form class="usa-form od-reference-search" method="get" action="/desk" role="search">
+<label class="usa-label" for="reference">Find a report by the reference the caller quotes</label>
+${bad ? html`<span class="usa-error-message" id="reference-error">"${search.typed}" is not a reference (OD-XXXX-XXXX-XXXX)</span>` : ''}
+<input class="usa-input${bad ? ' usa-input--error' : ''}" id="reference" name="reference" type="search" autocomplete="off" value="${search?.typed ?? ''}"${bad ? html` aria-describedby="reference-error" aria-invalid="true"` : ''}>
+<button class="usa-button" type="submit">Find</button>
+</form>`;
+}
+
+function reportsHeading(shown: ReportsShown): Html {
+  const s = shown.search;
+  if (!s) return html`<h2>Newest reports</h2>
+<p>The ${DESK_PAGE_SIZE} most recent reports, newest first.</p>`;
+  const found = s.reference && shown.reports.length > 0;
+  return html`<h2>${found ? html`Report ${s.reference}` : 'No report found'}</h2>
+<p><a href="/desk">Back to the newest reports</a></p>`;
+}
+
+export function deskPage(assets: Assets, user: StaffUser, shown: ReportsShown, incidents: readonly StoredIncident[] = []): Html {
+  const { reports } = shown;
   const headerExtra = html`<form class="od-header__session" method="post" action="/logout">
 <span>${user.email} (${user.role})</span> <button class="usa-button usa-button--unstyled od-header__signout" type="submit">Sign out</button></form>`;
   const main = html`<h1>Desk</h1>
+${referenceSearch(shown.search)}
 ${incidentsSection(incidents)}
-<h2>Newest reports</h2>
-<p>The ${DESK_PAGE_SIZE} most recent reports, newest first.</p>
-<div class="od-table-scroll" tabindex="0" role="region" aria-label="Newest reports">
+${reportsHeading(shown)}
+<div class="od-table-scroll" tabindex="0" role="region" aria-label="Reports">
 <table class="usa-table usa-table--compact usa-table--striped">
 <thead><tr><th scope="col">Received</th><th scope="col">Reference</th><th scope="col">Carrier</th><th scope="col">Not working</th><th scope="col">Place</th><th scope="col">Started</th><th scope="col">Calling</th><th scope="col">Description</th><th scope="col">Contact</th></tr></thead>
 <tbody>${reports.length > 0 ? reports.map(row) : html`<tr><td colspan="9">No reports yet.</td></tr>`}</tbody>
 </table></div>`;
-  return layout(assets, { title: 'Desk', main, headerExtra, refreshSeconds: 15 });
+  // A search result does not move; only the live view reloads itself.
+  return layout(assets, { title: 'Desk', main, headerExtra, refreshSeconds: shown.search ? undefined : 15 });
 }

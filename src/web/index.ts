@@ -10,7 +10,7 @@ import { RateLimiter } from '../intake/rate-limit.js';
 import { validateReport } from '../intake/validate.js';
 import { checkLogin, endSession, SESSION_TTL_MS, startSession } from '../staff/index.js';
 import { listIncidents } from '../incidents/index.js';
-import { listReports } from '../store/index.js';
+import { listReports, normalizeReference } from '../store/index.js';
 import { Assets } from './assets.js';
 import { DESK_INCIDENTS, DESK_PAGE_SIZE, deskPage } from './desk-page.js';
 import { formPage } from './form-page.js';
@@ -95,12 +95,14 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   app.get('/desk', hide, async (req: FastifyRequest, reply: FastifyReply) => {
     const user = await identify(ctx, req);
     if (!user) return reply.redirect('/login', 303);
-    const rows = await listReports(ctx.store.db, { limit: DESK_PAGE_SIZE });
+    const typed = (req.query as { reference?: unknown }).reference;
+    const search = typeof typed === 'string' && typed.trim() !== '' ? { typed: typed.trim().slice(0, 60), reference: normalizeReference(typed) } : undefined;
+    const rows = search && !search.reference ? [] : await listReports(ctx.store.db, { limit: DESK_PAGE_SIZE, reference: search?.reference });
     if (mayReadContact(user.role) && rows.some(hasContact)) {
       await recordAudit(ctx.store, { actor: user.email, action: 'reports.list-contact', target: 'reports', detail: { count: rows.length } });
     }
     const incidents = await listIncidents(ctx.store.db, { limit: DESK_INCIDENTS });
-    return sendPage(req, reply, 200, deskPage(assets, user, rows.map((r) => presentReport(r, user.role)), incidents));
+    return sendPage(req, reply, 200, deskPage(assets, user, { reports: rows.map((r) => presentReport(r, user.role)), search }, incidents));
   });
 }
 

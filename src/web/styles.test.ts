@@ -22,7 +22,7 @@ describe('outage-desk.css', () => {
       formPage(assets, { form: EMPTY_FORM, notice: { heading: 'h', text: 't' } }),
       receivedPage(assets, 'OD-0000-0000'),
       loginPage(assets, { email: '', problem: { field: 'password', message: 'm' } }),
-      deskPage(assets, { id: '1', email: 'a@b.c', role: 'analyst' }, []),
+      deskPage(assets, { id: '1', email: 'a@b.c', role: 'analyst' }, { reports: [], search: { typed: 'x', reference: undefined } }),
     ].map((p) => p.text).join('\n');
     const used = new Set([...pages.matchAll(/class="([^"]+)"/g)].flatMap((m) => m[1]!.split(/\s+/)));
     const missing = [...used].filter((c) => !UNSTYLED.has(c) && !new RegExp(`\\.${c}(?![\\w-])`).test(css));

@@ -151,6 +151,16 @@ describe.each(STORE_KINDS)('web pages on %s', (kind) => {
       expect(desk.body).toMatch(/<th scope="row"[^>]*>OD-/);
       expect(desk.body.includes('secret@example.org')).toBe(role === 'investigator');
       if (role === 'analyst') expect(desk.body).toContain('hidden (investigators only)');
+      const reference = /<th scope="row"[^>]*>(OD-[^<]+)</.exec(desk.body)![1]!;
+      const spoken = reference.toLowerCase().replace(/-/g, ' ');
+      const found = await t.app.inject({ method: 'GET', url: `/desk?reference=${encodeURIComponent(spoken)}`, headers: { cookie: session } });
+      expect(found.body).toContain(`<h2>Report ${reference}</h2>`);
+      expect(found.body).not.toContain('http-equiv="refresh"');
+      const none = await t.app.inject({ method: 'GET', url: '/desk?reference=OD-ZZZZ-ZZZZ-ZZZZ', headers: { cookie: session } });
+      expect(none.body).toContain('No report found');
+      const bad = await t.app.inject({ method: 'GET', url: '/desk?reference=%3Cb%3Ehello', headers: { cookie: session } });
+      expect(bad.body).toContain('is not a reference');
+      expect(bad.body).not.toContain('<b>hello');
       const out = await post('/logout', '', { cookie: session });
       expect(out.statusCode).toBe(303);
       expect((await t.app.inject({ method: 'GET', url: '/desk', headers: { cookie: session } })).headers.location).toBe('/login');

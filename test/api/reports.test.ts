@@ -141,6 +141,16 @@ describe.each(STORE_KINDS)('report API on %s', (kind) => {
     expect(bad.json().errors[0].path).toBe('querystring.state');
   });
 
+  it('finds a report by the reference a caller reads out, however they say it', async () => {
+    const ack = (await post({ ...valid, zip: '73301' })).json();
+    const spoken = ack.reference.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l');
+    const found = (await get(`/api/v1/reports?reference=${encodeURIComponent(spoken)}`, analyst)).json();
+    expect(found.items.map((r: { id: string }) => r.id)).toEqual([ack.id]);
+    const bad = await get('/api/v1/reports?reference=hello', analyst);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('querystring.reference');
+  });
+
   it('404 problem for an unknown report id', async () => {
     const res = await get('/api/v1/reports/0190d000-0000-7000-8000-000000000000', investigator);
     expect(res.statusCode).toBe(404);

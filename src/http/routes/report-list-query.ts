@@ -9,6 +9,7 @@ export const listQuerySchema = {
     state: { type: 'string', pattern: '^[0-9]{2}$' },
     county: { type: 'string', pattern: '^[0-9]{5}$' },
     zip: { type: 'string', pattern: '^[0-9]{5}$' },
+    reference: { type: 'string', maxLength: 40, description: 'The reference a caller quotes; case, spaces, O/0 and I/L/1 are forgiven.' },
     service: { type: 'string', enum: ['voice', 'sms', 'data', '911'] },
     source: { type: 'string', enum: ['web', 'api', 'import', 'sim'] },
     since: { type: 'string', format: 'date-time' },
@@ -24,6 +25,7 @@ export interface ListQuery {
   state?: string;
   county?: string;
   zip?: string;
+  reference?: string;
   service?: string;
   source?: string;
   since?: string;

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../audit/index.js';
 import { reportAcceptedSchema, reportBodySchema } from '../../intake/schema.js';
-import { getReport, listReports } from '../../store/index.js';
+import { getReport, listReports, normalizeReference } from '../../store/index.js';
 import { requireStaff } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { invalid, problem, sendProblem } from '../problem.js';
@@ -78,8 +78,11 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
     const q = req.query;
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     if (q.cursor && !after) return sendProblem(reply, invalid([{ path: 'querystring.cursor', message: 'is not a cursor this API issued' }]));
+    const reference = q.reference === undefined ? undefined : normalizeReference(q.reference);
+    if (q.reference !== undefined && !reference) return sendProblem(reply, invalid([{ path: 'querystring.reference', message: 'is not a report reference (OD-XXXX-XXXX-XXXX)' }]));
     const rows = await listReports(ctx.store.db, {
       ...q,
+      reference,
       since: q.since ? new Date(q.since) : undefined,
       until: q.until ? new Date(q.until) : undefined,
       after,
