@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createReportWriter, type ReportRow, type ReportWriter, type Store } from '../store/index.js';
 import type { FieldError } from './field-errors.js';
 import { toReportRow } from './intake.js';
-import { validateReport } from './validate.js';
+import { validateReport, type ValidReport } from './validate.js';
 
 export interface BulkCounts {
   accepted: number;
@@ -37,12 +37,29 @@ export class BulkImporter {
     }
     const r = v.report;
     const receivedAt = r.receivedAt ?? this.now;
-    // Without a client id each imported row is its own reporter (never merged as duplicates).
-    this.#batch.push(toReportRow({ report: r, source: r.source ?? 'import', fingerprint: r.fingerprint ?? `import:${randomUUID()}`, receivedAt }));
+    const converted = this.#convert(r, receivedAt);
+    if ('errors' in converted) {
+      this.counts.rejected += 1;
+      return converted.errors;
+    }
+    this.#batch.push(converted);
     const c = this.counts;
     if (!c.firstReceivedAt || receivedAt < c.firstReceivedAt) c.firstReceivedAt = receivedAt;
     if (!c.lastReceivedAt || receivedAt > c.lastReceivedAt) c.lastReceivedAt = receivedAt;
     return null;
+  }
+
+  /**
+   * A row the rules let through can still fail to convert (a time a UUIDv7 cannot encode):
+   * that is this row's problem, not a reason to abandon the whole import.
+   */
+  #convert(r: ValidReport, receivedAt: Date): ReportRow | { errors: FieldError[] } {
+    try {
+      // Without a client id each imported row is its own reporter (never merged as duplicates).
+      return toReportRow({ report: r, source: r.source ?? 'import', fingerprint: r.fingerprint ?? `import:${randomUUID()}`, receivedAt });
+    } catch (err) {
+      return { errors: [{ path: '(row)', message: `could not be converted for storage: ${err instanceof Error ? err.message : String(err)}` }] };
+    }
   }
 
   get full(): boolean {

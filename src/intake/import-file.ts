@@ -2,11 +2,11 @@
 // written with their line number and reasons to a rejects file, never dropped silently. Rows
 // may carry receivedAt and fingerprint, so a recorded stream replays faithfully.
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Store } from '../store/index.js';
 import { BulkImporter, type BulkCounts } from './bulk-import.js';
-import { splitCsvLine } from '../ops/csv-line.js';
-import { csvRowToReport } from './csv.js';
+import { csvReportReader, type Parsed, type RowReader, type SourceRow } from './csv.js';
 import type { FieldError } from './field-errors.js';
 
 export interface ImportOptions {
@@ -20,58 +20,83 @@ export interface ImportResult extends BulkCounts {
   rejectsPath: string | null;
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; errors: FieldError[] };
+export type ImportFormat = 'jsonl' | 'csv';
 
-function lineParser(file: string, firstLine: string): (line: string) => Parsed {
-  const isCsv = file.toLowerCase().endsWith('.csv') || !firstLine.trimStart().startsWith('{');
-  if (!isCsv) {
-    return (line) => {
-      try {
-        return { ok: true, value: JSON.parse(line) as unknown };
-      } catch {
-        return { ok: false, errors: [{ path: '(line)', message: 'is not valid JSON' }] };
-      }
-    };
+/** Report progress this often: often enough to move on large files, cheap since the bar throttles. */
+const PROGRESS_EVERY_ROWS = 1000;
+const BY_EXTENSION: Record<string, ImportFormat> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.json': 'jsonl', '.csv': 'csv' };
+
+/**
+ * The extension decides: guessing from content once read a .jsonl whose first line was broken
+ * as CSV, and every row failed. Only an unknown extension is sniffed, from the first non-blank line.
+ */
+export function importFormat(file: string, firstLine: string): ImportFormat {
+  return BY_EXTENSION[path.extname(file).toLowerCase()] ?? (firstLine.trimStart().startsWith('{') ? 'jsonl' : 'csv');
+}
+
+function parseJson(line: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(line) as unknown };
+  } catch (err) {
+    return { ok: false, errors: [{ path: '(line)', message: `is not valid JSON (${(err as Error).message})` }] };
   }
-  const header = splitCsvLine(firstLine);
-  return (line) => ({ ok: true, value: csvRowToReport(header, splitCsvLine(line)) });
+}
+
+function jsonLinesReader(): RowReader {
+  return { push: (line, n) => (line.trim() === '' ? [] : [{ line: n, text: line, parsed: parseJson(line) }]), end: () => [] };
+}
+
+/** The rejects file, created on the first reject only. */
+class RejectsFile {
+  #out: fs.WriteStream | null = null;
+
+  constructor(readonly path: string) {
+    // A file left by an earlier run would describe rows this run may have accepted.
+    fs.rmSync(path, { force: true });
+  }
+
+  write(row: SourceRow, errors: FieldError[]): void {
+    this.#out ??= fs.createWriteStream(this.path);
+    const text = row.text.length > 4000 ? row.text.slice(0, 4000) : row.text;
+    this.#out.write(JSON.stringify({ line: row.line, errors, row: text }) + '\n');
+  }
+
+  /** Closes the file; returns its path, or null when nothing was rejected. */
+  async close(): Promise<string | null> {
+    const out = this.#out;
+    if (!out) return null;
+    await new Promise<void>((resolve) => out.end(resolve));
+    return this.path;
+  }
 }
 
 export async function importFile(store: Store, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const totalBytes = fs.statSync(file).size;
+  const rejects = new RejectsFile(opts.rejectsPath ?? `${file}.rejected.jsonl`);
   const input = fs.createReadStream(file);
-  const rejectsPath = opts.rejectsPath ?? `${file}.rejected.jsonl`;
   const importer = new BulkImporter(store, opts.now ?? new Date(), opts.batchSize);
-  let rejects: fs.WriteStream | null = null;
-  let parse: ((line: string) => Parsed) | null = null;
-  let lineNo = 0;
-  const reject = (line: string, errors: FieldError[]) => {
-    rejects ??= fs.createWriteStream(rejectsPath);
-    rejects.write(JSON.stringify({ line: lineNo, errors, row: line.length > 4000 ? line.slice(0, 4000) : line }) + '\n');
+  let rows = 0;
+  const take = async (batch: SourceRow[]): Promise<void> => {
+    for (const row of batch) {
+      const errors = row.parsed.ok ? importer.add(row.parsed.value) : row.parsed.errors;
+      if (!row.parsed.ok) importer.counts.rejected += 1;
+      if (errors) rejects.write(row, errors);
+      if (importer.full) await importer.flush();
+      if (++rows % PROGRESS_EVERY_ROWS === 0) opts.onProgress?.(input.bytesRead, totalBytes, importer.counts.accepted);
+    }
   };
-
-  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
+  let reader: RowReader | null = null;
+  let lineNo = 0;
+  for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
     lineNo += 1;
-    if (line.trim() === '') continue;
-    if (!parse) {
-      parse = lineParser(file, line);
-      if (!line.trimStart().startsWith('{')) continue; // CSV header
-    }
-    const parsed = parse(line);
-    if (!parsed.ok) {
-      importer.counts.rejected += 1;
-      reject(line, parsed.errors);
-      continue;
-    }
-    const errors = importer.add(parsed.value);
-    if (errors) reject(line, errors);
-    if (importer.full) {
-      await importer.flush();
-      opts.onProgress?.(input.bytesRead, totalBytes, importer.counts.accepted);
-    }
+    // Spreadsheets and Windows editors start UTF-8 files with a BOM; it is not part of the data.
+    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (!reader && line.trim() === '') continue;
+    reader ??= importFormat(file, line) === 'csv' ? csvReportReader() : jsonLinesReader();
+    await take(reader.push(line, lineNo));
   }
+  if (reader) await take(reader.end());
   await importer.finish();
-  const openRejects = rejects as fs.WriteStream | null;
-  if (openRejects) await new Promise<void>((resolve) => openRejects.end(resolve));
-  return { ...importer.counts, rejectsPath: openRejects ? rejectsPath : null };
+  opts.onProgress?.(totalBytes, totalBytes, importer.counts.accepted);
+  return { ...importer.counts, rejectsPath: await rejects.close() };
 }

@@ -88,12 +88,29 @@ describe.each(STORE_KINDS)('CLI on %s', (kind) => {
     fs.writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n{not json\n');
     const r = runCli(['import', file], envFor(loc));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/accepted 2, rejected 2/);
+    expect(r.stdout).toMatch(/accepted 2, rejected 2; rejected rows with reasons: .*reports\.jsonl\.rejected\.jsonl$/m);
     const rejects = fs.readFileSync(`${file}.rejected.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rejects.map((x) => x.line)).toEqual([2, 4]);
     expect(rejects[0].errors[0].path).toBe('carrier');
     const csv = path.join(dir, 'reports.csv');
     fs.writeFileSync(csv, 'carrier,services,zip,receivedAt,fingerprint,contact.email\nverizon,voice;data,60601,2024-02-22T09:05:00Z,c3,a@b.org\n');
     expect(runCli(['import', csv], envFor(loc)).stdout).toMatch(/accepted 1, rejected 0/);
+  });
+
+  it('import ends the progress bar at 100 % and removes a stale rejects file, saying so', async () => {
+    const loc = await newStoreLocation(kind);
+    made.push(loc);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'od-import-')), 'reports.jsonl');
+    fs.writeFileSync(file, JSON.stringify({ ...report, receivedAt: '2024-02-22T09:00:00Z' }) + '\n');
+    fs.writeFileSync(`${file}.rejected.jsonl`, '{"line":9,"errors":[]}\n');
+    const r = runCli(['import', '--no-detect', file], envFor(loc));
+    expect(r.code).toBe(0);
+    const size = fs.statSync(file).size;
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`100\\.0% ${size}/${size} `));
+    expect(r.stdout).toMatch(/^accepted 1, rejected 0; no rows rejected, no rejects file$/m);
+    expect(fs.existsSync(`${file}.rejected.jsonl`)).toBe(false);
+    const same = runCli(['import', '--rejects', file, file], envFor(loc));
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/--rejects must not be the input file/);
   });
 });
