@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { listIncidents, replayStore, type StoredIncident } from '../incidents/index.js';
+import { getIncident, KIND_FILTERS, listIncidents, replayStore, STATUS_FILTERS, toSummary, type IncidentSummary, type StoredIncident } from '../incidents/index.js';
 import { progressBar } from '../ops/progress.js';
+import { networks } from '../reference/index.js';
 import { countReports, openStore, type Store } from '../store/index.js';
-import { configFrom, withStoreFlags, type StoreFlags } from './options.js';
+import { configFrom, UsageError, withStoreFlags, type StoreFlags } from './options.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
-export function describeIncident(i: Omit<StoredIncident, 'series'>): string {
+export function describeIncident(i: IncidentSummary): string {
   const services = Object.entries(i.services)
     .filter(([, share]) => share >= 0.3)
     .map(([s]) => s)
@@ -24,19 +25,52 @@ export async function runReplay(store: Store): Promise<StoredIncident[]> {
   return r.incidents;
 }
 
+interface ListFlags extends StoreFlags {
+  json?: boolean;
+  status?: string;
+  network?: string;
+  kind?: string;
+  id?: string;
+}
+
+/** An unknown filter value would match nothing and print nothing: say so instead. */
+function checkChoice(flag: string, value: string | undefined, allowed: readonly string[]): void {
+  if (value !== undefined && !allowed.includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function checkListFlags(f: ListFlags): void {
+  checkChoice('status', f.status, STATUS_FILTERS);
+  checkChoice('network', f.network, [...networks().keys()]);
+  checkChoice('kind', f.kind, KIND_FILTERS);
+}
+
+/** `--id`: the detail, as `GET /api/v1/incidents/:id` serves it (with series and evidence). */
+async function printOne(store: Store, id: string): Promise<void> {
+  const incident = await getIncident(store.db, id);
+  if (!incident) throw new UsageError(`no incident ${id}`);
+  out(JSON.stringify(incident, null, 2));
+}
+
+async function printList(store: Store, f: ListFlags): Promise<void> {
+  const incidents = (await listIncidents(store.db, { status: f.status, network: f.network, kind: f.kind, limit: 10_000 })).map(toSummary);
+  if (f.json) out(JSON.stringify(incidents, null, 2));
+  else if (incidents.length === 0) out('no incidents');
+  else incidents.forEach((i) => out(describeIncident(i)));
+}
+
 export function registerIncidents(program: Command): void {
   withStoreFlags(program.command('incidents').description('List incidents found by detection'))
-    .option('--json', 'print a JSON array of incident objects')
-    .option('--status <status>', 'open | suspected | confirmed | resolved')
+    .option('--json', 'print a JSON array of incident objects (the fields of GET /api/v1/incidents items)')
+    .option('--status <status>', STATUS_FILTERS.join(' | '))
     .option('--network <network>', 'only this network (att, verizon, tmobile, …)')
-    .action(async (flags: StoreFlags & { json?: boolean; status?: string; network?: string }) => {
+    .option('--kind <kind>', KIND_FILTERS.join(' | '))
+    .option('--id <id>', 'print one incident in full (with series and evidence) as JSON')
+    .action(async (flags: ListFlags) => {
+      checkListFlags(flags);
       const store = await openStore(configFrom(flags));
       try {
-        const incidents = await listIncidents(store.db, { status: flags.status, network: flags.network, limit: 10_000 });
-        const plain = incidents.map(({ series: _s, ...i }) => i);
-        if (flags.json) out(JSON.stringify(plain, null, 2));
-        else if (plain.length === 0) out('no incidents');
-        else plain.forEach((i) => out(describeIncident(i)));
+        if (flags.id) await printOne(store, flags.id);
+        else await printList(store, flags);
       } finally {
         await store.close();
       }

@@ -1,5 +1,5 @@
 // Reads stored reports in receipt order, as the detection engine consumes them.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DetectionReport, Service } from '../detect/index.js';
 import type { Database } from '../store/schema.js';
 
@@ -21,7 +21,29 @@ export async function nextReports(db: Kysely<Database>, after: FeedCursor | null
   }
   if (until) q = q.where('received_at', '<=', until);
   const rows = await q.orderBy('received_at').orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({
+  return rows.map(toDetectionReport);
+}
+
+/** Ids received in [from, to]: a covering scan of the (received_at, id) index, no row reads. */
+export async function idsReceivedBetween(db: Kysely<Database>, from: Date, to: Date): Promise<string[]> {
+  const rows = await db.selectFrom('reports').select('id').where('received_at', '>=', from).where('received_at', '<=', to).execute();
+  return rows.map((r) => r.id);
+}
+
+/** These reports, in receipt order. */
+export async function reportsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<DetectionReport[]> {
+  const out: DetectionReport[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('reports').select([...COLUMNS]).where('id', 'in', ids.slice(i, i + 500)).execute();
+    out.push(...rows.map(toDetectionReport));
+  }
+  return out.sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1));
+}
+
+type FeedRow = { [K in (typeof COLUMNS)[number]]: Selectable<Database['reports']>[K] };
+
+function toDetectionReport(r: FeedRow): DetectionReport {
+  return {
     id: r.id,
     receivedAt: r.received_at.getTime(),
     network: r.network,
@@ -32,7 +54,7 @@ export async function nextReports(db: Kysely<Database>, after: FeedCursor | null
     calledNetwork: r.called_network,
     fingerprint: r.fingerprint,
     startedAt: r.started_at.getTime(),
-  }));
+  };
 }
 
 export const cursorOf = (r: DetectionReport): FeedCursor => ({ receivedAt: new Date(r.receivedAt), id: r.id });

@@ -5,26 +5,7 @@ import { BulkImporter } from '../../src/intake/bulk-import.js';
 import { startLiveDetection } from '../../src/incidents/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/stores.js';
-
-const HOUR = 3600_000;
-const START = Date.parse('2024-03-04T00:00:00Z');
-const OUTAGE = START + 2 * 24 * HOUR + 15 * HOUR; // day 3, 15:00 UTC
-
-/** Two quiet days of background (a report every ~20 min somewhere), then a county outage. */
-function reports(): Array<Record<string, unknown>> {
-  const zips = ['10001', '60601', '90210', '73301', '33101', '98101'];
-  const out: Array<Record<string, unknown>> = [];
-  let n = 0;
-  for (let t = START; t < OUTAGE + 3 * HOUR; t += 20 * 60_000) {
-    const carrier = ['verizon', 'att', 'tmobile'][n % 3]!;
-    out.push({ carrier, services: ['data'], zip: zips[n % zips.length], receivedAt: new Date(t).toISOString(), fingerprint: `bg-${n++}` });
-  }
-  // Harris County, TX (ZIP 77002 -> 48201): 240 T-Mobile customers over 40 minutes.
-  for (let i = 0; i < 240; i++) {
-    out.push({ carrier: i % 5 === 0 ? 'metro' : 'tmobile', services: ['voice', 'data'], sosMode: true, zip: '77002', receivedAt: new Date(OUTAGE + i * 10_000).toISOString(), fingerprint: `hou-${i}` });
-  }
-  return out.sort((a, b) => String(a.receivedAt).localeCompare(String(b.receivedAt)));
-}
+import { countyOutageReports, HOUR, OUTAGE } from './fixtures.js';
 
 describe.each(STORE_KINDS)('live detection on %s', (kind) => {
   const apps: TestApp[] = [];
@@ -36,7 +17,7 @@ describe.each(STORE_KINDS)('live detection on %s', (kind) => {
     const t = await startTestApp(kind);
     apps.push(t);
     const importer = new BulkImporter(t.ctx.store, new Date(OUTAGE + 4 * HOUR));
-    for (const r of reports()) expect(importer.add(r)).toBeNull();
+    for (const r of countyOutageReports()) expect(importer.add(r)).toBeNull();
     await importer.finish();
 
     let now = OUTAGE + 2 * HOUR;

@@ -1,7 +1,7 @@
 // Incidents found by detection (or, later, declared by staff): list and detail with the
 // observed-vs-expected series and the evidence. Read from the store, so any process can serve them.
 import type { FastifyInstance } from 'fastify';
-import { getIncident, listIncidents } from '../../incidents/index.js';
+import { getIncident, KIND_FILTERS, listIncidents, STATUS_FILTERS, toSummary } from '../../incidents/index.js';
 import { requireStaff } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { problem, sendProblem } from '../problem.js';
@@ -20,18 +20,15 @@ const listQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    status: { type: 'string', enum: ['open', 'suspected', 'confirmed', 'resolved', 'dismissed'] },
+    status: { type: 'string', enum: STATUS_FILTERS, description: '`open` = suspected or confirmed' },
     network: { type: 'string', maxLength: 40 },
-    kind: { type: 'string', enum: ['primary', 'collateral'] },
+    kind: { type: 'string', enum: KIND_FILTERS },
     since: { type: 'string', format: 'date-time', description: 'Incidents still active at or after this time' },
     until: { type: 'string', format: 'date-time', description: 'Incidents that began before this time' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
     offset: { type: 'integer', minimum: 0, default: 0 },
   },
 } as const;
-
-/** The list leaves out the per-bucket series (it is what makes an incident heavy). */
-const withoutSeries = <T extends { series?: unknown }>({ series: _s, ...rest }: T) => rest;
 
 export async function incidentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get<{ Querystring: ListQuery }>('/api/v1/incidents', {
@@ -46,7 +43,8 @@ export async function incidentRoutes(app: FastifyInstance, ctx: AppContext): Pro
       limit: q.limit + 1,
     });
     const more = items.length > q.limit;
-    return { items: items.slice(0, q.limit).map(withoutSeries), nextOffset: more ? q.offset + q.limit : null };
+    // Items are the contract's summary (as `outage-desk incidents --json`); the detail adds series and evidence.
+    return { items: items.slice(0, q.limit).map(toSummary), nextOffset: more ? q.offset + q.limit : null };
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/incidents/:id', {
