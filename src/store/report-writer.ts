@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Store } from './db.js';
 import { insertWithFreshIds } from './insert-batch.js';
+import { insertReportsUnnest } from './pg-report-insert.js';
 import type { Inserted, ReportRow } from './reports.js';
 
 export interface ReportWriter {
@@ -80,5 +81,6 @@ class SqliteThreadWriter implements ReportWriter {
 
 export function createReportWriter(store: Store): ReportWriter {
   if (store.dialect === 'sqlite' && store.file) return new SqliteThreadWriter(store.file);
-  return { insert: (rows) => insertWithFreshIds(store.db, rows), close: async () => {} };
+  const insert = store.dialect === 'postgres' ? insertReportsUnnest : undefined;
+  return { insert: (rows) => insertWithFreshIds(store.db, rows, insert), close: async () => {} };
 }

@@ -8,6 +8,17 @@ export type StoredReportRow = Selectable<ReportsTable>;
 /** SQLite allows 32,766 bound parameters per statement; 23 columns x 1000 rows stays under it. */
 const ROWS_PER_STATEMENT = 1000;
 
+/** Every column of `reports`; the type check fails if the table gains one this list lacks. */
+export const REPORT_COLUMNS = [
+  'id', 'reference', 'received_at', 'carrier', 'network', 'services', 'sos_mode', 'zip', 'county',
+  'state', 'started_at', 'ended_at', 'called_carrier', 'called_network', 'description',
+  'contact_name', 'contact_email', 'contact_phone', 'consent_to_contact', 'source', 'fingerprint',
+  'idempotency_key', 'request_hash',
+] as const satisfies ReadonlyArray<keyof ReportsTable>;
+type Missing = Exclude<keyof ReportsTable, (typeof REPORT_COLUMNS)[number]>;
+const complete: [Missing] extends [never] ? true : Missing = true;
+void complete;
+
 export interface Inserted {
   id: string;
   inserted: boolean;

@@ -4,19 +4,7 @@
 // Same rows, same semantics as insertReports: a row whose idempotency key is already stored
 // is skipped; an id or reference that repeats a stored one raises, and the caller retries.
 import type SqliteDatabase from 'better-sqlite3';
-import type { Inserted, ReportRow } from './reports.js';
-import type { ReportsTable } from './schema.js';
-
-/** Every column of `reports`; the type check fails if the table gains one this list lacks. */
-export const REPORT_COLUMNS = [
-  'id', 'reference', 'received_at', 'carrier', 'network', 'services', 'sos_mode', 'zip', 'county',
-  'state', 'started_at', 'ended_at', 'called_carrier', 'called_network', 'description',
-  'contact_name', 'contact_email', 'contact_phone', 'consent_to_contact', 'source', 'fingerprint',
-  'idempotency_key', 'request_hash',
-] as const satisfies ReadonlyArray<keyof ReportsTable>;
-type Missing = Exclude<keyof ReportsTable, (typeof REPORT_COLUMNS)[number]>;
-const complete: [Missing] extends [never] ? true : Missing = true;
-void complete;
+import { REPORT_COLUMNS, type Inserted, type ReportRow } from './reports.js';
 
 // Times as epoch milliseconds, as store/time.ts stores them on SQLite.
 const sqliteValue = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v ?? null);
