@@ -105,12 +105,13 @@ const quantile = (xs: number[], q: number): number => {
 };
 const fmt = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 
-/** Expected outage reports in the first hour after onset, from the truth curve. */
-function firstHourReports(o: TruthOutage): number {
+/** Expected outage reports in the first `minutes` after onset, from the truth curve. */
+function firstReports(o: TruthOutage, minutes: number): number {
   let sum = 0;
-  for (let m = 0; m < 60; m++) sum += curveRate(o.curve, m + 0.5) / 15;
+  for (let m = 0; m < minutes; m++) sum += curveRate(o.curve, m + 0.5) / 15;
   return sum;
 }
+const firstHourReports = (o: TruthOutage): number => firstReports(o, 60);
 
 function truthLevel(o: TruthOutage): string {
   if (o.scope.level === 'state' && o.scope.regions.length > 1) return 'multistate';
@@ -162,7 +163,7 @@ function score(truth: Truth, incidents: Incident[]): Score {
       s.delays.set('county20', [...(s.delays.get('county20') ?? []), delay]);
     }
     if (delay > (level === 'nation' ? 5 : 15)) {
-      s.slow.push(`${o.id}(${level},${o.shape},peak ${o.peakPer15min},1st hour ${Math.round(firstHourReports(o))}) ${fmt(delay)} min`);
+      s.slow.push(`${o.id}(${level},${o.shape},peak ${o.peakPer15min},1st hour ${Math.round(firstHourReports(o))}, 1st 15 min ${fmt(firstReports(o, 15))}) ${fmt(delay)} min`);
     }
     // Scope: the final scope of the first match against the true scope.
     s.scopeTotal++;
