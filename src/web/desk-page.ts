@@ -77,5 +77,5 @@ ${reportsHeading(shown)}
 <tbody>${reports.length > 0 ? reports.map(row) : html`<tr><td colspan="9">No reports yet.</td></tr>`}</tbody>
 </table></div>`;
   // A search result does not move; only the live view reloads itself.
-  return layout(assets, { title: 'Desk', main, headerExtra, refreshSeconds: shown.search ? undefined : 15 });
+  return layout(assets, { title: 'Desk', main, headerExtra, refreshSeconds: shown.search ? undefined : 15, wide: true });
 }

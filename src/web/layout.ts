@@ -24,6 +24,8 @@ export interface PageParts {
   headerExtra?: HtmlValue;
   /** Staff pages watched during an event reload themselves (no script needed). */
   refreshSeconds?: number;
+  /** Staff tables use the width of a desk screen; public pages keep a reading width. */
+  wide?: boolean;
 }
 
 export function layout(assets: Assets, p: PageParts): Html {
@@ -39,10 +41,10 @@ export function layout(assets: Assets, p: PageParts): Html {
 </head>
 <body>
 <a class="usa-skipnav" href="#main-content">Skip to main content</a>
-<header class="od-header"><div class="od-container od-header__inner">
+<header class="od-header"><div class="od-container${p.wide ? ' od-container--wide' : ''} od-header__inner">
 <a class="od-header__title" href="/">Outage Desk</a>${p.headerExtra}
 </div></header>
-<main id="main-content" class="od-container">
+<main id="main-content" class="od-container${p.wide ? ' od-container--wide' : ''}">
 ${p.main}
 </main>
 </body>
