@@ -38,6 +38,6 @@ export function insertWithFreshIdsSync(insert: SqliteReportInsert, rows: ReportR
 function drawFreshIds(rows: ReportRow[]): void {
   for (const row of rows) {
     row.id = uuidv7(row.received_at.getTime());
-    row.reference = reportReference();
+    row.reference = reportReference(Date.now(), true);
   }
 }
