@@ -1,26 +1,29 @@
 // Committing a batch of reports in one transaction, shared by live intake and bulk import.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { isUniqueViolation } from './errors.js';
 import { reportReference, uuidv7 } from './ids.js';
 import { insertReports, type Inserted, type ReportRow } from './reports.js';
 import type { Database } from './schema.js';
 import type { SqliteReportInsert } from './sqlite-report-insert.js';
 
-/** How a batch is written inside the transaction: portable, or a store's own fast statement. */
-export type BatchInsert = (trx: Transaction<Database>, rows: ReportRow[]) => Promise<Inserted[]>;
+/** How a batch is written, atomically: portable, or a store's own fast statement. */
+export type BatchInsert = (db: Kysely<Database>, rows: ReportRow[]) => Promise<Inserted[]>;
+
+/** Portable: chunked INSERT statements inside one transaction. */
+const insertInTransaction: BatchInsert = (db, rows) => db.transaction().execute((trx) => insertReports(trx, rows));
 
 /**
  * Random ids and references are unique in practice; if one ever repeats a stored one, the
  * batch gets fresh ones and commits again rather than fail the reports. Rows are updated in
  * place, so callers answer with the ids that were stored.
  */
-export async function insertWithFreshIds(db: Kysely<Database>, rows: ReportRow[], insert: BatchInsert = insertReports): Promise<Inserted[]> {
+export async function insertWithFreshIds(db: Kysely<Database>, rows: ReportRow[], insert: BatchInsert = insertInTransaction): Promise<Inserted[]> {
   try {
-    return await db.transaction().execute((trx) => insert(trx, rows));
+    return await insert(db, rows);
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     drawFreshIds(rows);
-    return db.transaction().execute((trx) => insert(trx, rows));
+    return insert(db, rows);
   }
 }
 
