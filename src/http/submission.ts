@@ -42,7 +42,7 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
     ctx.count.rejected('honeypot');
     return { kind: 'accepted', accepted: { id: uuidv7(now.getTime()), receivedAt: now, reference: reportReference(), created: true, sameRequest: true } };
   }
-  if (ctx.intake.stats.pending > MAX_PENDING_REPORTS) {
+  if (ctx.intake.pending > MAX_PENDING_REPORTS) {
     ctx.count.rejected('overloaded');
     return { kind: 'overloaded', retryAfterSeconds: 1 };
   }

@@ -90,6 +90,11 @@ export class Intake {
     return this.#committer.submit(toReportRow(s));
   }
 
+  /** Reports waiting for a commit (checked on every submission: no object built). */
+  get pending(): number {
+    return this.#committer.pending;
+  }
+
   get stats(): { batches: number; reports: number; pending: number } {
     return { batches: this.#committer.batches, reports: this.#committer.items, pending: this.#committer.pending };
   }
