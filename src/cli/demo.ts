@@ -86,11 +86,13 @@ export async function runDemo(o: DemoOptions): Promise<RunningServer> {
   const reports = simulateReports({ scenario: SCENARIO })[Symbol.iterator]();
   const first = await loadHistory(dataDir, reports, o);
   const clock = new DemoClock(o.from.getTime(), o.speed);
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: o.port ?? process.env.PORT ?? '8080', INTAKE_RATE_LIMIT: '0', TRUST_PROXY: 'true' });
+  // A request log line per replayed report would bury the incident lines a newcomer watches for.
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: o.port ?? process.env.PORT ?? '8080', INTAKE_RATE_LIMIT: '0', TRUST_PROXY: 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const server = await startServer(config, { background: [detectionWorker], extraRoutes: [webRoutes], clock: () => new Date(clock.now()) });
-  process.stdout.write(`demo: data in ${dataDir}; replaying ${SCENARIO} from ${o.from.toISOString()} at ${o.speed}x, ${Math.round(o.sample * 100)} % of reporters\n`);
+  process.stdout.write(`demo: data in ${dataDir} (removed when the demo stops); replaying ${SCENARIO} from ${o.from.toISOString()} at ${o.speed}x, ${Math.round(o.sample * 100)} % of reporters\n`);
   process.stdout.write(`demo: watch ${server.url}/ (report form) and ${server.url}/desk (sign in with the admin password above)\n`);
   clock.start();
   void drive(server, clock, first, reports, o).then((sent) => process.stdout.write(`demo: replay finished, ${sent} reports sent through the live path\n`));
-  return server;
+  // A demo leaves nothing behind: its store is a few hundred MB of simulated reports.
+  return { ...server, stop: () => server.stop().then(() => fs.rmSync(dataDir, { recursive: true, force: true })) };
 }
