@@ -66,12 +66,14 @@ export async function startLiveDetection(o: LiveOptions): Promise<LiveDetection>
     return r.rows[0]?.ok === true;
   };
 
+  // Changed incidents, and every open one: the engine reports a change only now and then (peak
+  // +10 %, a status, 15 minutes), but staff watching an event want today's count and chart.
   const persist = async (e: DetectionEngine, changes: IncidentChange[]) => {
-    if (changes.length === 0) return;
     const ids = new Set(changes.map((c) => c.incident.id));
-    const changed: StoredIncident[] = e.incidents().filter((i) => ids.has(i.id)).map((i) => ({ ...i, series: e.series(i.id) }));
-    await upsertIncidents(o.store.db, changed);
-    o.onChanges?.(changes);
+    const stale = e.incidents().filter((i) => ids.has(i.id) || i.status === 'suspected' || i.status === 'confirmed');
+    if (stale.length === 0) return;
+    await upsertIncidents(o.store.db, stale.map((i): StoredIncident => ({ ...i, series: e.series(i.id) })));
+    if (changes.length > 0) o.onChanges?.(changes);
   };
 
   const tick = async () => {

@@ -55,6 +55,34 @@ describe.each(STORE_KINDS)('live detection on %s', (kind) => {
   });
 });
 
+describe.each(STORE_KINDS)('live incident counts on %s', (kind) => {
+  it('keep up with the reports while the incident is open, not only when the engine reports a change', async () => {
+    const t = await startTestApp(kind);
+    const importer = new BulkImporter(t.ctx.store, new Date(OUTAGE + 4 * HOUR));
+    for (const r of countyOutageReports()) expect(importer.add(r)).toBeNull();
+    await importer.finish();
+    let now = OUTAGE + 20 * 60_000;
+    const live = await startLiveDetection({ store: t.ctx.store, databaseUrl: t.location.databaseUrl, clock: () => new Date(now), pollMs: 50, settleMs: 0, warmupDays: 7 });
+    try {
+      const token = await t.tokenFor('analyst');
+      const stored = async () => ((await t.app.inject({ url: '/api/v1/incidents?network=tmobile', headers: { authorization: `Bearer ${token}` } })).json().items[0] ?? null) as { reportCount: number; status: string } | null;
+      let first = await stored();
+      for (let i = 0; i < 100 && !first; i++) first = (await new Promise((r) => setTimeout(r, 50)), await stored());
+      await new Promise((r) => setTimeout(r, 200));
+      first = await stored();
+      // Six more minutes at a steady rate: the 15-minute peak no longer grows, no status changes.
+      now = OUTAGE + 26 * 60_000;
+      let later = first;
+      for (let i = 0; i < 100 && later!.reportCount < first!.reportCount + 30; i++) later = (await new Promise((r) => setTimeout(r, 50)), await stored());
+      expect(later!.status).not.toBe('resolved');
+      expect(later!.reportCount).toBeGreaterThanOrEqual(first!.reportCount + 30);
+    } finally {
+      await live.stop();
+      await t.destroy();
+    }
+  });
+});
+
 describe('leader election on postgres', () => {
   it('lets one of two processes lead, and the other take over when it stops', async () => {
     const t = await startTestApp('postgres');
