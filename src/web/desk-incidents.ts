@@ -21,11 +21,23 @@ function services(i: StoredIncident): string {
     .join(', ');
 }
 
+const percent = (x: number): string => `${Math.round(x * 100)} %`;
+
+/** Why detection calls this spike collateral, in the words staff would use on the phone. */
+function collateralWhy(i: StoredIncident): Html | '' {
+  const c = i.evidence?.collateral;
+  if (!c) return '';
+  const why = c.rule === 'called-network'
+    ? `${percent(c.calledShare)} of its reporters were calling ${c.primaryNetwork}`
+    : `small (${percent(c.excessRatio)} of ${c.primaryNetwork}'s excess), ${c.lagMinutes} min later, tracks it (r = ${c.correlation.toFixed(2)})`;
+  return html`<br><span class="od-muted">${why}</span>`;
+}
+
 function row(i: StoredIncident): Html {
   const delay = Math.round((Date.parse(i.detectedAt) - Date.parse(i.onsetAt)) / 60_000);
   return html`<tr>
 <th scope="row">${i.network}</th>
-<td>${i.kind}${i.primaryIncidentId && html`<br><span class="od-muted">of ${i.primaryIncidentId}</span>`}</td>
+<td>${i.kind}${i.primaryIncidentId && html`<br><span class="od-muted">of ${i.primaryIncidentId}</span>`}${collateralWhy(i)}</td>
 <td>${i.status}</td>
 <td>${place(i)}</td>
 <td>${services(i)}</td>
