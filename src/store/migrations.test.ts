@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrate, openStore } from './index.js';
-import { newStoreLocation, STORE_KINDS, type TestStoreLocation } from '../../test/support/stores.js';
+import { sql } from 'kysely';
+import { migrate, openStore, type Store } from './index.js';
+import { newStoreLocation, STORE_KINDS, type StoreKind, type TestStoreLocation } from '../../test/support/stores.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,6 +30,11 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
       const tables = (await store.db.introspection.getTables()).map((t) => t.name);
       for (const t of ['reports', 'users', 'api_tokens', 'sessions', 'settings', 'incidents', 'audit_events']) expect(tables).toContain(t);
       expect(await migrate(store)).toEqual([]);
+      const reports = (await store.db.introspection.getTables()).find((t) => t.name === 'reports')!;
+      expect(reports.columns.map((c) => c.name)).toContain('received_at');
+      const indexes = await reportIndexes(store, kind);
+      expect(indexes).toContain('reports_received_at');
+      expect(indexes).not.toContain('reports_state_received_at');
     } finally {
       await store.close();
     }
@@ -49,3 +55,10 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
     }
   });
 });
+
+async function reportIndexes(store: Store, kind: StoreKind): Promise<string[]> {
+  const q = kind === 'sqlite'
+    ? sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'reports'`
+    : sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'reports'`;
+  return (await q.execute(store.db)).rows.map((r) => r.name);
+}

@@ -4,6 +4,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../db.js';
 import { initial } from './0001_initial.js';
 import { incidents } from './0002_incidents.js';
+import { reportsWritePath } from './0003_reports_write_path.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       return {
         '0001_initial': initial(dialect),
         '0002_incidents': incidents(dialect),
+        '0003_reports_write_path': reportsWritePath(),
       };
     },
   };
