@@ -1,34 +1,66 @@
-// Per-client limit on accepted reports: a fixed one-minute window per fingerprint. Counters
-// live in this process; with several API processes each enforces the limit on its share,
-// which is acceptable for abuse control (it is not an accounting record).
+// Per-client limit: a token bucket per key holding `limit` requests, refilled at `limit` per
+// window. Unlike fixed minute windows it has no boundary where a client may send twice the
+// limit at once, and the answer does not depend on where in the minute a burst falls.
+// Counters live in this process; with several API processes each enforces the limit on its
+// share, which is acceptable for abuse control (it is not an accounting record).
 export interface RateDecision {
   allowed: boolean;
   retryAfterSeconds: number;
 }
 
+interface Bucket {
+  tokens: number;
+  atMs: number;
+}
+
+/** Past this many tracked clients, full buckets (clients quiet for a window) are forgotten. */
+const SWEEP_AT = 10_000;
+
 export class RateLimiter {
   readonly #limit: number;
-  readonly #windowMs: number;
-  #window = 0;
-  #counts = new Map<string, number>();
+  readonly #perMs: number;
+  readonly #buckets = new Map<string, Bucket>();
+  #sweepAt = SWEEP_AT;
 
   constructor(limitPerWindow: number, windowMs = 60_000) {
     this.#limit = limitPerWindow;
-    this.#windowMs = windowMs;
+    this.#perMs = limitPerWindow / windowMs;
   }
 
   take(client: string, nowMs: number): RateDecision {
     if (this.#limit <= 0) return { allowed: true, retryAfterSeconds: 0 };
-    const window = Math.floor(nowMs / this.#windowMs);
-    if (window !== this.#window) {
-      this.#window = window;
-      this.#counts.clear();
+    const bucket = this.#refilled(client, nowMs);
+    if (bucket.tokens < 1) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.#perMs / 1000)) };
     }
-    const n = (this.#counts.get(client) ?? 0) + 1;
-    if (n > this.#limit) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * this.#windowMs - nowMs) / 1000)) };
-    }
-    this.#counts.set(client, n);
+    bucket.tokens -= 1;
     return { allowed: true, retryAfterSeconds: 0 };
+  }
+
+  #refilled(client: string, nowMs: number): Bucket {
+    let bucket = this.#buckets.get(client);
+    if (!bucket) {
+      if (this.#buckets.size >= this.#sweepAt) this.#sweep(nowMs);
+      bucket = { tokens: this.#limit, atMs: nowMs };
+      this.#buckets.set(client, bucket);
+      return bucket;
+    }
+    bucket.tokens = Math.min(this.#limit, bucket.tokens + Math.max(0, nowMs - bucket.atMs) * this.#perMs);
+    bucket.atMs = nowMs;
+    return bucket;
+  }
+
+  /** Forgets clients whose bucket has refilled: remembering them changes nothing. */
+  #sweep(nowMs: number): void {
+    for (const [client, b] of this.#buckets) {
+      if (b.tokens + (nowMs - b.atMs) * this.#perMs >= this.#limit) this.#buckets.delete(client);
+    }
+    // Many clients all active at once: sweep again only when the map has doubled.
+    this.#sweepAt = Math.max(SWEEP_AT, this.#buckets.size * 2);
+  }
+
+  /** Clients tracked now (for tests and metrics). */
+  get tracked(): number {
+    return this.#buckets.size;
   }
 }
