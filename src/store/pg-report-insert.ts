@@ -21,10 +21,13 @@ const columnList = sql.raw(REPORT_COLUMNS.join(', '));
 
 export async function insertReportsUnnest(db: Kysely<Database>, rows: ReportRow[]): Promise<Inserted[]> {
   const arrays = REPORT_COLUMNS.map((c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(PG_TYPES[c])}[]`);
-  const result = await sql<{ id: string }>`insert into reports (${columnList})
-    select * from unnest(${sql.join(arrays)})
-    on conflict (idempotency_key) do nothing
-    returning id`.execute(db);
+  const insert = sql`insert into reports (${columnList}) select * from unnest(${sql.join(arrays)})`;
+  // Without idempotency keys every row is inserted or the statement fails: no ids to read back.
+  if (rows.every((r) => r.idempotency_key === null)) {
+    await insert.execute(db);
+    return rows.map((r) => ({ id: r.id, inserted: true }));
+  }
+  const result = await sql<{ id: string }>`${insert} on conflict (idempotency_key) do nothing returning id`.execute(db);
   const inserted = new Set(result.rows.map((r) => r.id));
   return rows.map((r) => ({ id: r.id, inserted: inserted.has(r.id) }));
 }
