@@ -12,10 +12,13 @@ export interface ReportWriter {
   close(): Promise<void>;
 }
 
-interface Reply {
+/** What the writer thread answers: lean, since it crosses threads for every commit. */
+export interface WriterReply {
   seq: number;
-  result?: Inserted[];
-  rows?: Array<{ id: string; reference: string }>;
+  /** Per row: stored, or skipped because its idempotency key was already stored. */
+  inserted?: boolean[];
+  /** Only after an id or reference clash: the ids and references the rows were stored with. */
+  redrawn?: Array<{ id: string; reference: string }>;
   error?: { message: string; code?: string };
 }
 
@@ -34,7 +37,7 @@ class SqliteThreadWriter implements ReportWriter {
 
   constructor(file: string) {
     this.#worker = startWorker(file);
-    this.#worker.on('message', (m: Reply) => this.#settle(m));
+    this.#worker.on('message', (m: WriterReply) => this.#settle(m));
     this.#worker.on('error', (err) => this.#failAll(err));
     this.#worker.on('exit', (code) => this.#failAll(new Error(`report writer thread exited (${code})`)));
     this.#worker.unref();
@@ -58,7 +61,7 @@ class SqliteThreadWriter implements ReportWriter {
     await this.#worker.terminate();
   }
 
-  #settle(m: Reply): void {
+  #settle(m: WriterReply): void {
     const job = this.#waiting.get(m.seq);
     if (!job) return;
     this.#waiting.delete(m.seq);
@@ -67,9 +70,9 @@ class SqliteThreadWriter implements ReportWriter {
       job.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
       return;
     }
-    // The thread may have drawn fresh ids after a collision: answer with what was stored.
-    m.rows!.forEach((r, i) => Object.assign(job.rows[i]!, r));
-    job.resolve(m.result!);
+    // The thread may have drawn fresh ids after a clash: answer with what was stored.
+    m.redrawn?.forEach((r, i) => Object.assign(job.rows[i]!, r));
+    job.resolve(job.rows.map((row, i) => ({ id: row.id, inserted: m.inserted![i]! })));
   }
 
   #failAll(err: unknown): void {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from './db.js';
 import { insertWithFreshIdsSync } from './insert-batch.js';
 import { getReport, type ReportRow } from './reports.js';
+import { createReportWriter } from './report-writer.js';
 import { openSqliteFile } from './sqlite.js';
 import { prepareSqliteReportInsert } from './sqlite-report-insert.js';
 import { reportReference, uuidv7 } from './ids.js';
@@ -40,6 +41,27 @@ describe('prepared SQLite report insert', () => {
       expect(clash.id).not.toBe(a.id);
       expect((await getReport(store.db, clash.id))?.reference).toBe(clash.reference);
     } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('through the writer thread: answers per row and hands back ids redrawn after a clash', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'od-writer-'));
+    const store = await openStore({ dataDir: dir });
+    const writer = createReportWriter(store);
+    try {
+      const a = row({ idempotency_key: 'k1' });
+      expect(await writer.insert([a])).toEqual([{ id: a.id, inserted: true }]);
+      const again = row({ idempotency_key: 'k1' });
+      expect(await writer.insert([again])).toEqual([{ id: again.id, inserted: false }]);
+      const clash = row({ id: a.id, reference: a.reference });
+      const [stored] = await writer.insert([clash]);
+      expect(stored).toEqual({ id: clash.id, inserted: true });
+      expect(clash.id).not.toBe(a.id);
+      expect((await getReport(store.db, clash.id))?.reference).toBe(clash.reference);
+    } finally {
+      await writer.close();
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }

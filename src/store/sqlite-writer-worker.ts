@@ -7,6 +7,7 @@ import { insertWithFreshIdsSync } from './insert-batch.js';
 import { openSqliteFile } from './sqlite.js';
 import { prepareSqliteReportInsert } from './sqlite-report-insert.js';
 import type { ReportRow } from './reports.js';
+import type { WriterReply } from './report-writer.js';
 
 interface Job {
   seq: number;
@@ -15,10 +16,15 @@ interface Job {
 
 const insert = prepareSqliteReportInsert(openSqliteFile(workerData.file as string));
 parentPort!.on('message', (job: Job) => {
+  let reply: WriterReply;
   try {
+    const firstId = job.rows[0]?.id;
     const result = insertWithFreshIdsSync(insert, job.rows);
-    parentPort!.postMessage({ seq: job.seq, result, rows: job.rows.map((r) => ({ id: r.id, reference: r.reference })) });
+    reply = { seq: job.seq, inserted: result.map((r) => r.inserted) };
+    // A clash redraws every row's id: only then does the caller need them back.
+    if (job.rows[0]?.id !== firstId) reply.redrawn = job.rows.map((r) => ({ id: r.id, reference: r.reference }));
   } catch (err) {
-    parentPort!.postMessage({ seq: job.seq, error: err instanceof Error ? { message: err.message, code: (err as { code?: string }).code } : { message: String(err) } });
+    reply = { seq: job.seq, error: err instanceof Error ? { message: err.message, code: (err as { code?: string }).code } : { message: String(err) } };
   }
+  parentPort!.postMessage(reply);
 });
