@@ -160,6 +160,34 @@ describe('primary and collateral', () => {
     expect(opened(changes)).toHaveLength(2);
   });
 
+  it('finds collateral too small for its network\'s totals from who its reporters were calling', () => {
+    const run = (calledNetwork: string | null) => {
+      const engine = new DetectionEngine();
+      const onset = T0 + 26 * 60 * MIN;
+      feed(
+        engine,
+        steady('att', T0, onset + 4 * 60 * MIN, 3),
+        steady('verizon', T0, onset + 4 * 60 * MIN, 6), // +2/min is +33 %: lost in the totals
+        steady('att', onset, onset + 3 * 60 * MIN, 150),
+        steady('verizon', onset + 5 * MIN, onset + 90 * MIN, 2, COUNTIES, { calledNetwork }),
+      );
+      return engine.incidents();
+    };
+    const found = run('att');
+    const att = found.find((i) => i.network === 'att')!;
+    const verizon = found.find((i) => i.network === 'verizon')!;
+    expect(verizon.kind).toBe('collateral');
+    expect(verizon.primaryIncidentId).toBe(att.id);
+    expect(verizon.evidence.collateral?.rule).toBe('called-network');
+    expect(verizon.scope).toEqual(att.scope);
+    expect(Date.parse(verizon.detectedAt) - Date.parse(verizon.onsetAt)).toBeLessThanOrEqual(20 * MIN);
+    // It counts the reports naming AT&T, and ends when they stop while AT&T's outage goes on.
+    expect(verizon.reportCount).toBeLessThan(2 * 90);
+    expect(Date.parse(verizon.resolvedAt!)).toBeLessThan(Date.parse(att.resolvedAt!));
+    // The same small rise naming no one is not an incident.
+    expect(run(null).filter((i) => i.network === 'verizon')).toEqual([]);
+  });
+
   it('keeps an unrelated spike on another network primary', () => {
     const engine = new DetectionEngine();
     const onset = T0 + 26 * 60 * MIN;

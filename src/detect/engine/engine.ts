@@ -82,11 +82,12 @@ export class DetectionEngine {
     county.add(minute);
     state.add(minute);
     net.nation.add(minute);
+    if (called >= 0 && called !== net.index) net.callRing(called).add(minute);
     if (!this.book.anyOpen()) {
       net.quietTotal++;
       if (called >= 0) net.quietCalls.set(called, (net.quietCalls.get(called) ?? 0) + 1);
     }
-    this.book.countReport(net, report.county, mask);
+    this.book.countReport(net, report.county, mask, called);
     this.exp.updateContext(this.netList, minute, this.busy);
     // Most specific first; the scope search decides the final scope anyway.
     if (!this.test(net, county, minute, changes) && !this.test(net, state, minute, changes)) {
@@ -123,7 +124,7 @@ export class DetectionEngine {
   private tickTo(minute: number, changes: IncidentChange[]): void {
     const fromHour = Math.floor(this.clock / 60);
     if (this.book.tracking()) {
-      for (let m = this.clock; m < minute; m++) this.book.tickMinute(m, changes);
+      for (let m = this.clock; m < minute; m++) this.book.tickMinute(m, changes, this.seenUpTo);
     }
     for (let h = fromHour + 1; h <= Math.floor(minute / 60); h++) this.book.flagHour(h);
     this.exp.prune(minute);

@@ -3,6 +3,8 @@
 // complete minute to open incidents (peak, confirm, resolve) and classifying collateral.
 import type { Candidate } from './candidates.js';
 import { regionStats, ruleFor, testedRate } from './candidates.js';
+import { CallWatch } from './call-watch.js';
+import { expectedCalls } from './called-watch.js';
 import { classify } from './classify.js';
 import { WINDOWS, type Thresholds } from './config.js';
 import type { Expectation } from './expectation.js';
@@ -24,13 +26,17 @@ export class IncidentBook {
   /** open incidents plus recently resolved ones still drawing their tail */
   private live: TrackedIncident[] = [];
 
+  private readonly callWatch: CallWatch;
+
   constructor(
     private readonly t: Thresholds,
     private readonly exp: Expectation,
     private readonly log: ReportLog,
     private readonly nets: readonly NetworkCounts[],
     private readonly makeId: (network: string, onsetAt: number) => string,
-  ) {}
+  ) {
+    this.callWatch = new CallWatch(this, { t, exp, log, nets });
+  }
 
   all(): readonly TrackedIncident[] { return this.list; }
   find(id: string): TrackedIncident | undefined { return this.byId.get(id); }
@@ -38,22 +44,24 @@ export class IncidentBook {
   anyOpen(): boolean { return this.live.some((i) => i.open); }
   hasOpen(net: NetworkCounts): boolean { return this.live.some((i) => i.open && this.netOf.get(i) === net); }
 
-  private openOf(net: NetworkCounts): TrackedIncident[] {
+  openOf(net: NetworkCounts): TrackedIncident[] {
     return this.live.filter((i) => i.open && this.netOf.get(i) === net);
   }
 
   /** True when an open incident of the network already holds this key's place. */
   covers(net: NetworkCounts, key: RegionSeries): boolean {
     for (const inc of this.live) {
-      if (inc.open && this.netOf.get(inc) === net && containsRegion(inc.scope, key.level, key.region)) return true;
+      // An incident seen only through calls leaves the network's own counts to be tested.
+      if (inc.open && inc.calledNetwork === null && this.netOf.get(inc) === net && containsRegion(inc.scope, key.level, key.region)) return true;
     }
     return false;
   }
 
   /** A counted report: add it to the open incidents of its network that contain its county. */
-  countReport(net: NetworkCounts, county: string, mask: number): void {
+  countReport(net: NetworkCounts, county: string, mask: number, called: number): void {
     for (const inc of this.live) {
-      if (inc.open && this.netOf.get(inc) === net && containsRegion(inc.scope, 'county', county)) inc.countReport(mask);
+      if (!inc.open || this.netOf.get(inc) !== net || !containsRegion(inc.scope, 'county', county)) continue;
+      if (inc.calledNetwork === null || inc.calledNetwork === called) inc.countReport(mask);
     }
   }
 
@@ -94,7 +102,7 @@ export class IncidentBook {
     const w = WINDOWS[c.windowIndex]!;
     const keyScope: Scope = { level: c.key.level, regions: [c.key.region] };
     for (const inc of this.openOf(net)) {
-      if (!overlaps(inc.scope, keyScope)) continue;
+      if (inc.calledNetwork !== null || !overlaps(inc.scope, keyScope)) continue;
       for (const key of net.scopeKeys(inc.scope)) {
         if (!containsRegion(keyScope, key.level, key.region)) continue;
         inside = true;
@@ -109,7 +117,10 @@ export class IncidentBook {
 
   private grow(inc: TrackedIncident, scope: Scope, minute: number, changes: IncidentChange[]): boolean {
     const grown = unionScope(inc.scope, scope);
-    if (sameScope(grown, inc.scope)) return false;
+    // Seen through calls so far, the network's own counts now stand out: track those.
+    const ownCounts = inc.calledNetwork !== null;
+    if (sameScope(grown, inc.scope) && !ownCounts) return false;
+    inc.calledNetwork = null;
     inc.scope = grown;
     this.flagSince(inc, minute);
     changes.push({ type: 'updated', incident: inc.snapshot() });
@@ -136,11 +147,7 @@ export class IncidentBook {
       // the series holds complete minutes only; the current one is fed by the next tick
       seriesStart: start, observed: observed.slice(0, -1), expected: expected.slice(0, -1),
     });
-    this.list.push(inc);
-    this.byId.set(inc.id, inc);
-    this.netOf.set(inc, net);
-    this.live.push(inc);
-    this.flagSince(inc, minute);
+    this.register(inc, net, minute);
     classify(this, inc, minute, this.classifyDeps());
     changes.push({ type: 'opened', incident: inc.snapshot() });
     // A network that opened moments earlier may in fact be following this one.
@@ -159,16 +166,20 @@ export class IncidentBook {
   }
 
   /** One complete minute for every live incident. */
-  tickMinute(minute: number, changes: IncidentChange[]): void {
-    const hour = Math.floor(minute / 60);
+  tickMinute(minute: number, changes: IncidentChange[], seenUpTo: number): void {
     for (const inc of this.live) {
       const net = this.netOf.get(inc)!;
-      const rate = this.exp.scopeRate(net, inc.scope, minute);
-      const observed = scopeObserved(net, inc.scope, minute);
+      const called = inc.calledNetwork === null ? null : this.nets[inc.calledNetwork]!;
+      const rate = called ? expectedCalls(this.exp, net, called, minute) : this.exp.scopeRate(net, inc.scope, minute);
+      const observed = called ? net.callRing(called.index).at(minute) : scopeObserved(net, inc.scope, minute);
       const quietAt = Math.max(rate * 15 * this.exp.factor() * 2 + 3, inc.peakCount * this.t.resolvePeakShare);
       const wasOpen = inc.open;
       const v = inc.recordMinute(minute, observed, rate, quietAt, this.t.quietMinutes);
       if (!wasOpen) continue;
+      if (v.resolved && called) {
+        changes.push({ type: 'resolved', incident: inc.snapshot() });
+        continue;
+      }
       if (v.resolved) {
         this.exp.cooldowns.push({
           // A long outage trails on for as long again (the AT&T tail lasted into the night).
@@ -189,6 +200,7 @@ export class IncidentBook {
       }
     }
     this.live = this.live.filter((i) => i.open || minute - i.resolvedMinute! < TAIL_MINUTES + this.t.quietMinutes);
+    this.callWatch.tick(minute, seenUpTo, changes);
   }
 
   /** Marks baseline hours as incident time for open incidents and resolved tails. */
@@ -202,12 +214,21 @@ export class IncidentBook {
     }
   }
 
+  /** A new incident joins the book (and its hours stop teaching the baseline). */
+  register(inc: TrackedIncident, net: NetworkCounts, minute: number): void {
+    this.list.push(inc);
+    this.byId.set(inc.id, inc);
+    this.netOf.set(inc, net);
+    this.live.push(inc);
+    this.flagSince(inc, minute);
+  }
+
   private flagSince(inc: TrackedIncident, minute: number): void {
     const keys = this.netOf.get(inc)!.keysTouching(inc.scope);
     for (let h = Math.floor(inc.onsetMinute / 60); h <= Math.floor(minute / 60); h++) for (const k of keys) k.flagHour(h);
   }
 
-  private uniqueId(network: string, onsetMinute: number): string {
+  uniqueId(network: string, onsetMinute: number): string {
     const base = this.makeId(network, onsetMinute * 60_000);
     let id = base;
     for (let n = 2; this.byId.has(id); n++) id = `${base}-${n}`;

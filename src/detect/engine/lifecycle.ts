@@ -37,6 +37,11 @@ export class TrackedIncident {
   kind: IncidentKind = 'primary';
   primaryIncidentId: string | null = null;
   collateral: CollateralEvidence | null = null;
+  /**
+   * Set when opened from calls to a failed network (called-watch.ts): the incident counts
+   * and tracks only reports naming that network, until its own totals stand out too.
+   */
+  calledNetwork: number | null = null;
   readonly onsetMinute: number;
   readonly detectedAt: number;
   readonly openedMinute: number;

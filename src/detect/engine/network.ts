@@ -1,6 +1,7 @@
 // Counts of one network at every level of the region hierarchy, created lazily as
 // reports arrive, plus what the network's reporters call in quiet times (the base rate
 // the collateral rule corrects for).
+import { MinuteRing } from './called-watch.js';
 import { RegionSeries } from './rollup.js';
 import type { Scope } from './types.js';
 
@@ -13,6 +14,8 @@ export class NetworkCounts {
   /** counted reports by called network id, outside incidents */
   readonly quietCalls = new Map<number, number>();
   quietTotal = 0;
+  /** counted reports per minute by the network they were calling (other networks only) */
+  readonly calls = new Map<number, MinuteRing>();
   /** minute of the last scope search: at most one per network per minute */
   searchedMinute = -1;
 
@@ -61,6 +64,15 @@ export class NetworkCounts {
     }
     const states = [...new Set(scope.regions.map((c) => c.slice(0, 2)))].map((s) => this.state(s));
     return [...this.scopeKeys(scope), ...states];
+  }
+
+  callRing(calledNetwork: number): MinuteRing {
+    let ring = this.calls.get(calledNetwork);
+    if (!ring) {
+      ring = new MinuteRing();
+      this.calls.set(calledNetwork, ring);
+    }
+    return ring;
   }
 
   baseCalledShare(calledNetwork: number): number {

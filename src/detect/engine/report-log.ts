@@ -16,6 +16,8 @@ export interface LogFilter {
   fromMinute: number; // inclusive
   /** Region test on interned county and state ids. */
   inScope: (county: number, state: number) => boolean;
+  /** Only reports naming this called network. */
+  called?: number;
 }
 
 export interface LogTally {
@@ -78,6 +80,7 @@ export class ReportLog {
       const i = k % this.cap;
       if (this.minute[i]! < filter.fromMinute) break;
       if (this.network[i] !== filter.network || !filter.inScope(this.county[i]!, this.state[i]!)) continue;
+      if (filter.called !== undefined && this.called[i] !== filter.called) continue;
       out.raw++;
       if (!this.counted[i]) continue;
       out.counted++;
