@@ -3,7 +3,7 @@
 // place, B's reports naming A are tested; a significant excess opens B's incident at A's
 // scope, collateral of A by the called-network rule. One such incident per (A, B): if it
 // resolves while A goes on, B's own counts (the usual path) still watch B.
-import { callSpike, expectedCalls, type CallSpike } from './called-watch.js';
+import { callScope, callSpike, expectedCalls, type CallSpike } from './called-watch.js';
 import type { Thresholds } from './config.js';
 import type { Expectation } from './expectation.js';
 import type { IncidentBook } from './incident-book.js';
@@ -11,11 +11,10 @@ import { TrackedIncident } from './lifecycle.js';
 import type { NetworkCounts } from './network.js';
 import type { ReportLog } from './report-log.js';
 import { overlaps } from './scope.js';
-import { scopeObserved } from './scope-counts.js';
+import { scopeFilter, scopeObserved } from './scope-counts.js';
 import { pearson } from './significance.js';
 import type { CollateralEvidence, IncidentChange, OpeningEvidence, Scope } from './types.js';
 
-const NATION: Scope = { level: 'nation', regions: ['US'] };
 const SERIES_MINUTES = 60; // drawn before the opening; the call rings hold 64
 
 export interface CallWatchDeps {
@@ -44,7 +43,7 @@ export class CallWatch {
         const pair = `${a.id}|${b.index}`;
         if (b === aNet || this.opened.has(pair)) continue;
         if (this.book.openOf(b).some((i) => overlaps(i.scope, a.scope))) continue;
-        const spike = callSpike(this.d.t, this.d.exp, b, aNet, minute);
+        const spike = callSpike(this.d.t, this.d.exp, b, aNet, callScope(a.scope), minute);
         if (!spike) continue;
         this.opened.add(pair);
         const inc = this.open(b, a, aNet, spike, minute, seenUpTo);
@@ -54,17 +53,18 @@ export class CallWatch {
   }
 
   private open(b: NetworkCounts, a: TrackedIncident, aNet: NetworkCounts, s: CallSpike, minute: number, seenUpTo: number): TrackedIncident {
-    const ring = b.callRing(aNet.index);
+    const calls = b.callCounts(aNet.index);
+    const place = callScope(a.scope);
     const start = minute - SERIES_MINUTES + 1;
     const observed: number[] = [];
     const expected: number[] = [];
     for (let m = start; m <= minute; m++) {
-      observed.push(ring.at(m));
-      expected.push(expectedCalls(this.d.exp, b, aNet, m));
+      observed.push(calls.at(m, place));
+      expected.push(expectedCalls(this.d.exp, b, aNet, place, m));
     }
-    const tally = this.d.log.tally({ network: b.index, fromMinute: s.onsetMinute, inScope: () => true, called: aNet.index });
+    const tally = this.d.log.tally({ network: b.index, fromMinute: s.onsetMinute, inScope: scopeFilter(place), called: aNet.index });
     const opening: OpeningEvidence = {
-      level: 'nation', region: 'US', windowMinutes: s.windowMinutes, observed: s.observed, expected: round(s.expected),
+      level: place.level, region: place.regions.join(','), windowMinutes: s.windowMinutes, observed: s.observed, expected: round(s.expected),
       tested: round(s.tested), llr: round(s.llr), ratio: round(s.observed / Math.max(s.expected, 1e-9)), duplicateShare: 0,
       elevatedMinutes: s.elevatedMinutes,
     };
@@ -84,16 +84,17 @@ export class CallWatch {
   /** The called-network rule's numbers: how much of B's excess named A, and how B follows A. */
   private evidence(b: NetworkCounts, a: TrackedIncident, aNet: NetworkCounts, s: CallSpike, minute: number): CollateralEvidence {
     const from = minute - s.windowMinutes + 1;
-    const ring = b.callRing(aNet.index);
+    const calls = b.callCounts(aNet.index);
+    const place = callScope(a.scope);
     let bExcess = 0;
     let aExcess = 0;
     const aCurve: number[] = [];
     const bCurve: number[] = [];
     for (let m = from; m <= minute; m++) {
-      bExcess += b.nation.at(m) - this.d.exp.scopeRate(b, NATION, m);
+      bExcess += scopeObserved(b, place, m) - this.d.exp.scopeRate(b, place, m);
       aExcess += scopeObserved(aNet, a.scope, m) - this.d.exp.scopeRate(aNet, a.scope, m);
       aCurve.push(scopeObserved(aNet, a.scope, m));
-      bCurve.push(ring.at(m));
+      bCurve.push(calls.at(m, place));
     }
     const calledExcess = s.observed - s.expected;
     return {

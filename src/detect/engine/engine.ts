@@ -82,7 +82,7 @@ export class DetectionEngine {
     county.add(minute);
     state.add(minute);
     net.nation.add(minute);
-    if (called >= 0 && called !== net.index) net.callRing(called).add(minute);
+    if (called >= 0 && called !== net.index) net.callCounts(called).add(minute, report.state);
     if (!this.book.anyOpen()) {
       net.quietTotal++;
       if (called >= 0) net.quietCalls.set(called, (net.quietCalls.get(called) ?? 0) + 1);

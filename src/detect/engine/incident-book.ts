@@ -4,7 +4,7 @@
 import type { Candidate } from './candidates.js';
 import { regionStats, ruleFor, testedRate } from './candidates.js';
 import { CallWatch } from './call-watch.js';
-import { expectedCalls } from './called-watch.js';
+import { callScope, expectedCalls } from './called-watch.js';
 import { classify } from './classify.js';
 import { WINDOWS, type Thresholds } from './config.js';
 import type { Expectation } from './expectation.js';
@@ -170,8 +170,9 @@ export class IncidentBook {
     for (const inc of this.live) {
       const net = this.netOf.get(inc)!;
       const called = inc.calledNetwork === null ? null : this.nets[inc.calledNetwork]!;
-      const rate = called ? expectedCalls(this.exp, net, called, minute) : this.exp.scopeRate(net, inc.scope, minute);
-      const observed = called ? net.callRing(called.index).at(minute) : scopeObserved(net, inc.scope, minute);
+      const calls = called ? callScope(inc.scope) : null;
+      const rate = called && calls ? expectedCalls(this.exp, net, called, calls, minute) : this.exp.scopeRate(net, inc.scope, minute);
+      const observed = called && calls ? net.callCounts(called.index).at(minute, calls) : scopeObserved(net, inc.scope, minute);
       const quietAt = Math.max(rate * 15 * this.exp.factor() * 2 + 3, inc.peakCount * this.t.resolvePeakShare);
       const wasOpen = inc.open;
       const v = inc.recordMinute(minute, observed, rate, quietAt, this.t.quietMinutes);

@@ -1,7 +1,7 @@
 // Counts of one network at every level of the region hierarchy, created lazily as
 // reports arrive, plus what the network's reporters call in quiet times (the base rate
 // the collateral rule corrects for).
-import { MinuteRing } from './called-watch.js';
+import { CallCounts } from './called-watch.js';
 import { RegionSeries } from './rollup.js';
 import type { Scope } from './types.js';
 
@@ -15,7 +15,7 @@ export class NetworkCounts {
   readonly quietCalls = new Map<number, number>();
   quietTotal = 0;
   /** counted reports per minute by the network they were calling (other networks only) */
-  readonly calls = new Map<number, MinuteRing>();
+  readonly calls = new Map<number, CallCounts>();
   /** minute of the last scope search: at most one per network per minute */
   searchedMinute = -1;
 
@@ -66,13 +66,13 @@ export class NetworkCounts {
     return [...this.scopeKeys(scope), ...states];
   }
 
-  callRing(calledNetwork: number): MinuteRing {
-    let ring = this.calls.get(calledNetwork);
-    if (!ring) {
-      ring = new MinuteRing();
-      this.calls.set(calledNetwork, ring);
+  callCounts(calledNetwork: number): CallCounts {
+    let counts = this.calls.get(calledNetwork);
+    if (!counts) {
+      counts = new CallCounts();
+      this.calls.set(calledNetwork, counts);
     }
-    return ring;
+    return counts;
   }
 
   baseCalledShare(calledNetwork: number): number {
