@@ -1,6 +1,7 @@
 // bench:intake — durable report intake vs. a bare Fastify route, driven by autocannon with 50
 // connections. Each server runs in its own process (as in production); prints req/s, p50/p99
-// latency and the ratio, and ends with one summary line of name=value pairs.
+// latency and the ratio, and ends with one summary line of name=value pairs. The servers run
+// as `npm start` does (live detection on), on a fresh store each.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,10 +63,23 @@ await bare.stop();
 show('bare fastify route', bareFig);
 summary.push(`bare_rps=${Math.round(bareFig.rps)}`, `bare_p99_ms=${bareFig.p99}`);
 
+/** A fresh database on the server DATABASE_URL names, so runs neither see nor leave data. */
+async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const pg = (await import('pg')).default;
+  const name = `od_bench_intake_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: async () => { await admin.query(`drop database ${name} with (force)`); await admin.end(); } };
+}
+
 const stores: Array<[string, Record<string, string>]> = [['sqlite', { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'od-bench-')), DATABASE_URL: '' }]];
-if (process.env.DATABASE_URL) stores.push(['postgres', { DATABASE_URL: process.env.DATABASE_URL }]);
+const postgres = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
+if (postgres) stores.push(['postgres', { DATABASE_URL: postgres.url }]);
 for (const [name, env] of stores) {
-  const server = await startProcess([bin, 'serve'], { ...env, PORT: '0', HOST: '127.0.0.1', INTAKE_RATE_LIMIT: '0', LOG_LEVEL: 'warn', DETECT: 'false' });
+  const server = await startProcess([bin, 'serve'], { ...env, PORT: '0', HOST: '127.0.0.1', INTAKE_RATE_LIMIT: '0', LOG_LEVEL: 'warn' });
   const fig = await drive(server.url);
   const mixed = await drive(server.url, 'varied');
   await server.stop();
@@ -77,4 +91,5 @@ for (const [name, env] of stores) {
   summary.push(`${name}_rps=${Math.round(fig.rps)}`, `${name}_p50_ms=${fig.p50}`, `${name}_p99_ms=${fig.p99}`, `${name}_ratio=${ratio.toFixed(3)}`, `${name}_errors=${fig.errors + fig.non2xx}`);
   summary.push(`${name}_varied_rps=${Math.round(mixed.rps)}`, `${name}_varied_p99_ms=${mixed.p99}`, `${name}_varied_ratio=${(mixed.rps / bareFig.rps).toFixed(3)}`, `${name}_varied_errors=${mixed.errors + mixed.non2xx}`);
 }
+await postgres?.drop();
 console.log(summary.join(' '));
