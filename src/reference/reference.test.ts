@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCarrier, listCarriers, lookupZip, networkOf, networks, stateAbbr } from './index.js';
+import { findCarrier, listCarriers, lookupZip, networkOf, networks, stateAbbr, countyName } from './index.js';
 
 describe('carrier registry', () => {
   it('maps brands to their host network', () => {
@@ -36,5 +36,8 @@ describe('ZIP -> county -> state', () => {
 
   it('names states by FIPS', () => {
     expect(stateAbbr('48')).toBe('TX');
+    expect(countyName('17097')).toBe('Lake, IL');
+    expect(countyName('48201')).toBe('Harris, TX');
+    expect(countyName('99999')).toBeUndefined();
   });
 });

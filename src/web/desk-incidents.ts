@@ -1,7 +1,7 @@
 // The incidents block of the staff desk: what detection has found, newest first, each with
 // its chart against the baseline.
 import type { StoredIncident } from '../incidents/index.js';
-import { stateAbbr } from '../reference/index.js';
+import { countyName, stateAbbr } from '../reference/index.js';
 import { html, type Html } from './html.js';
 import { incidentChart } from './incident-chart.js';
 
@@ -10,7 +10,7 @@ const minute = (iso: string | null): string => (iso ? `${iso.slice(0, 16).replac
 function place(i: StoredIncident): string {
   const { level, regions } = i.scope;
   if (level === 'nation') return 'nationwide';
-  const names = level === 'state' ? regions.map((r) => stateAbbr(r) ?? r) : regions.map((r) => `county ${r}`);
+  const names = level === 'state' ? regions.map((r) => stateAbbr(r) ?? r) : regions.map((r) => countyName(r) ?? `county ${r}`);
   return names.length > 6 ? `${names.slice(0, 6).join(', ')} +${names.length - 6}` : names.join(', ');
 }
 

@@ -2,7 +2,7 @@
 // Rows are ReportView (report-presenter.ts), so an analyst's rows carry no contact details.
 import type { ReportView } from '../http/report-presenter.js';
 import type { StoredIncident } from '../incidents/index.js';
-import { findCarrier, stateAbbr } from '../reference/index.js';
+import { countyName, findCarrier, stateAbbr } from '../reference/index.js';
 import type { StaffUser } from '../staff/index.js';
 import type { Assets } from './assets.js';
 import { html, type Html } from './html.js';
@@ -29,7 +29,7 @@ function row(r: ReportView): Html {
 <th scope="row" class="od-nowrap">${r.reference}</th>
 <td>${carrierName(r.carrier)}${r.carrier !== r.network && html` <span class="od-muted">(${r.network} network)</span>`}</td>
 <td>${r.services.join(', ')}${r.sosMode && ', SOS'}</td>
-<td>${r.zip} ${stateAbbr(r.state) ?? r.state}<br><span class="od-muted">county ${r.county}</span></td>
+<td>${r.zip} ${stateAbbr(r.state) ?? r.state}<br><span class="od-muted">${countyName(r.county) ?? 'county'} (${r.county})</span></td>
 <td>${minute(r.startedAt)}${r.endedAt && html`<br>back ${minute(r.endedAt)}`}</td>
 <td>${r.calledCarrier && carrierName(r.calledCarrier)}</td>
 <td class="od-description">${r.description}</td>
