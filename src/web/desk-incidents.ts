@@ -7,14 +7,14 @@ import { incidentChart } from './incident-chart.js';
 
 const minute = (iso: string | null): string => (iso ? `${iso.slice(0, 16).replace('T', ' ')}` : '—');
 
-function place(i: StoredIncident): string {
+export function place(i: StoredIncident): string {
   const { level, regions } = i.scope;
   if (level === 'nation') return 'nationwide';
   const names = level === 'state' ? regions.map((r) => stateAbbr(r) ?? r) : regions.map((r) => countyName(r) ?? `county ${r}`);
   return names.length > 6 ? `${names.slice(0, 6).join(', ')} +${names.length - 6}` : names.join(', ');
 }
 
-function services(i: StoredIncident): string {
+export function services(i: StoredIncident): string {
   return Object.entries(i.services)
     .filter(([, share]) => share >= 0.3)
     .map(([s]) => s)
@@ -24,19 +24,23 @@ function services(i: StoredIncident): string {
 const percent = (x: number): string => `${Math.round(x * 100)} %`;
 
 /** Why detection calls this spike collateral, in the words staff would use on the phone. */
-function collateralWhy(i: StoredIncident): Html | '' {
+export function collateralReason(i: StoredIncident): string | null {
   const c = i.evidence?.collateral;
-  if (!c) return '';
-  const why = c.rule === 'called-network'
+  if (!c) return null;
+  return c.rule === 'called-network'
     ? `${percent(c.calledShare)} of its reporters were calling ${c.primaryNetwork}`
     : `small (${percent(c.excessRatio)} of ${c.primaryNetwork}'s excess), ${c.lagMinutes} min later, tracks it (r = ${c.correlation.toFixed(2)})`;
-  return html`<br><span class="od-muted">${why}</span>`;
+}
+
+function collateralWhy(i: StoredIncident): Html | '' {
+  const why = collateralReason(i);
+  return why ? html`<br><span class="od-muted">${why}</span>` : '';
 }
 
 function row(i: StoredIncident): Html {
   const delay = Math.round((Date.parse(i.detectedAt) - Date.parse(i.onsetAt)) / 60_000);
   return html`<tr>
-<th scope="row">${i.network}</th>
+<th scope="row"><a href="/desk/incidents/${encodeURIComponent(i.id)}">${i.network}</a></th>
 <td>${i.kind}${i.primaryIncidentId && html`<br><span class="od-muted">of ${i.primaryIncidentId}</span>`}${collateralWhy(i)}</td>
 <td>${i.status}</td>
 <td>${place(i)}</td>

@@ -7,7 +7,7 @@ import type { StaffUser } from '../staff/index.js';
 import type { Assets } from './assets.js';
 import { html, type Html } from './html.js';
 import { incidentsSection } from './desk-incidents.js';
-import { layout } from './layout.js';
+import { layout, signOutForm } from './layout.js';
 
 export const DESK_PAGE_SIZE = 50;
 export const DESK_INCIDENTS = 20;
@@ -65,8 +65,7 @@ function reportsHeading(shown: ReportsShown): Html {
 
 export function deskPage(assets: Assets, user: StaffUser, shown: ReportsShown, incidents: readonly StoredIncident[] = []): Html {
   const { reports } = shown;
-  const headerExtra = html`<form class="od-header__session" method="post" action="/logout">
-<span>${user.email} (${user.role})</span> <button class="usa-button usa-button--unstyled od-header__signout" type="submit">Sign out</button></form>`;
+  const headerExtra = signOutForm(user);
   const main = html`<h1>Desk</h1>
 ${referenceSearch(shown.search)}
 ${incidentsSection(incidents)}

@@ -9,7 +9,8 @@ import { submitReport } from '../http/submission.js';
 import { RateLimiter } from '../intake/rate-limit.js';
 import { validateReport } from '../intake/validate.js';
 import { checkLogin, endSession, SESSION_TTL_MS, startSession } from '../staff/index.js';
-import { listIncidents } from '../incidents/index.js';
+import { getIncident, listIncidents } from '../incidents/index.js';
+import { incidentPage } from './incident-page.js';
 import { listReports, normalizeReference } from '../store/index.js';
 import { Assets } from './assets.js';
 import { DESK_INCIDENTS, DESK_PAGE_SIZE, deskPage } from './desk-page.js';
@@ -92,6 +93,8 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     return reply.redirect('/login', 303);
   });
 
+  app.get<{ Params: { id: string } }>('/desk/incidents/:id', hide, (req, reply) => incidentRoute(ctx, assets, req, reply));
+
   app.get('/desk', hide, async (req: FastifyRequest, reply: FastifyReply) => {
     const user = await identify(ctx, req);
     if (!user) return reply.redirect('/login', 303);
@@ -104,6 +107,14 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     const incidents = await listIncidents(ctx.store.db, { limit: DESK_INCIDENTS });
     return sendPage(req, reply, 200, deskPage(assets, user, { reports: rows.map((r) => presentReport(r, user.role)), search }, incidents));
   });
+}
+
+async function incidentRoute(ctx: AppContext, assets: Assets, req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<FastifyReply> {
+  const user = await identify(ctx, req);
+  if (!user) return reply.redirect('/login', 303);
+  const incident = req.params.id.length <= 100 ? await getIncident(ctx.store.db, req.params.id) : undefined;
+  if (!incident) return sendPage(req, reply, 404, notFoundPage(assets, 'There is no incident with that id.'));
+  return sendPage(req, reply, 200, incidentPage(assets, user, incident));
 }
 
 function waitText(seconds: number): string {

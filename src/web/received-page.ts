@@ -25,9 +25,9 @@ export function receivedPage(assets: Assets, reference: string): Html {
   return layout(assets, { title: `Report received: ${reference}`, main });
 }
 
-export function notFoundPage(assets: Assets): Html {
+export function notFoundPage(assets: Assets, why = 'That reference number does not look right.'): Html {
   return layout(assets, {
     title: 'Page not found',
-    main: html`<h1>Page not found</h1><p>That reference number does not look right. <a href="/">Go to the report form</a>.</p>`,
+    main: html`<h1>Page not found</h1><p>${why} <a href="/">Go to the report form</a>.</p>`,
   });
 }

@@ -5,6 +5,8 @@ import { countReports } from '../store/index.js';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { STORE_KINDS } from '../../test/support/stores.js';
 import { webRoutes } from './index.js';
+import { upsertIncidents } from '../incidents/index.js';
+import { SAMPLE_INCIDENT } from '../../test/support/sample-incident.js';
 
 const good = (extra: Record<string, string | string[]> = {}): string => {
   const p = new URLSearchParams({ carrier: 'att', sosMode: 'yes', zip: '30303', started: '1h', ended: 'no', tzOffset: '300', description: 'SOS since 3am', ...flat(extra) });
@@ -183,5 +185,31 @@ describe('web form rate limit', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.body).toContain('Please wait a moment');
     expect(res.body).toMatch(/id="zip"[^>]*value="10001"/);
+  });
+});
+
+describe('incident page route', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', {}, { extraRoutes: [webRoutes] });
+  });
+  afterAll(async () => t.destroy());
+
+  it('shows a stored incident to signed-in staff only, and 404 for an unknown id', async () => {
+    await upsertIncidents(t.ctx.store.db, [SAMPLE_INCIDENT]);
+    const url = `/desk/incidents/${SAMPLE_INCIDENT.id}`;
+    expect((await t.app.inject({ url })).headers.location).toBe('/login');
+    const { user, password } = await createUser(t.ctx.store.db, 'page@example.org', 'analyst');
+    const login = await t.app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ email: user.email, password }).toString() });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const page = await t.app.inject({ url, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Verizon collateral spike: nationwide');
+    expect(page.body).toContain('<svg class="od-map"');
+    const desk = await t.app.inject({ url: '/desk', headers: { cookie } });
+    expect(desk.body).toContain(`<a href="${url}">verizon</a>`);
+    const missing = await t.app.inject({ url: '/desk/incidents/nope-20240101T0000Z', headers: { cookie } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('There is no incident with that id.');
   });
 });
