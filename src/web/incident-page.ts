@@ -24,7 +24,8 @@ function servicesMix(i: StoredIncident): string {
 function openingText(i: StoredIncident): string {
   const o = i.evidence?.opening;
   if (!o) return 'Opened by detection.';
-  return `Opened on ${o.windowMinutes} minutes of reports at ${o.level} level: ${o.observed} reporters where ${o.expected} were expected ` +
+  const who = o.calledNetwork ? `reporters naming ${o.calledNetwork} as the network they were calling` : 'reporters';
+  return `Opened on ${o.windowMinutes} minutes of reports at ${o.level} level: ${o.observed} ${who} where ${o.expected} were expected ` +
     `(${o.ratio.toFixed(1)}x; tested against ${o.tested}), log-likelihood ratio ${o.llr}, ${o.elevatedMinutes} elevated minutes, ${Math.round(o.duplicateShare * 100)} % repeats.`;
 }
 

@@ -66,7 +66,7 @@ export class CallWatch {
     const opening: OpeningEvidence = {
       level: place.level, region: place.regions.join(','), windowMinutes: s.windowMinutes, observed: s.observed, expected: round(s.expected),
       tested: round(s.tested), llr: round(s.llr), ratio: round(s.observed / Math.max(s.expected, 1e-9)), duplicateShare: 0,
-      elevatedMinutes: s.elevatedMinutes,
+      elevatedMinutes: s.elevatedMinutes, calledNetwork: a.network,
     };
     const inc = new TrackedIncident({
       id: this.book.uniqueId(b.name, s.onsetMinute), network: b.name, scope: { level: a.scope.level, regions: [...a.scope.regions] },

@@ -179,6 +179,7 @@ describe('primary and collateral', () => {
     expect(verizon.kind).toBe('collateral');
     expect(verizon.primaryIncidentId).toBe(att.id);
     expect(verizon.evidence.collateral?.rule).toBe('called-network');
+    expect(verizon.evidence.opening.calledNetwork).toBe('att');
     expect(verizon.scope).toEqual(att.scope);
     expect(Date.parse(verizon.detectedAt) - Date.parse(verizon.onsetAt)).toBeLessThanOrEqual(20 * MIN);
     // It counts the reports naming AT&T, and ends when they stop while AT&T's outage goes on.

@@ -47,6 +47,8 @@ export interface OpeningEvidence {
   ratio: number; // observed / expected
   duplicateShare: number; // share of raw reports dropped as repeats from one fingerprint
   elevatedMinutes: number; // minutes in the window above the margin: "lasting"
+  /** Opened from calls (call-watch.ts): the counts are of reporters naming this network. */
+  calledNetwork?: string;
 }
 
 export interface CollateralEvidence {
