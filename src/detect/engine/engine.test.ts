@@ -189,6 +189,27 @@ describe('primary and collateral', () => {
     expect(run(null).filter((i) => i.network === 'verizon')).toEqual([]);
   });
 
+  it('an incident seen through calls switches to its network\'s own counts when those stand out', () => {
+    const engine = new DetectionEngine();
+    const onset = T0 + 26 * 60 * MIN;
+    feed(
+      engine,
+      steady('att', T0, onset + 4 * 60 * MIN, 3),
+      steady('verizon', T0, onset + 4 * 60 * MIN, 6),
+      steady('att', onset, onset + 3 * 60 * MIN, 150),
+      steady('verizon', onset + 5 * MIN, onset + 90 * MIN, 2, COUNTIES, { calledNetwork: 'att' }),
+      steady('verizon', onset + 30 * MIN, onset + 90 * MIN, 30), // then many more, naming no one
+    );
+    const verizon = engine.incidents().filter((i) => i.network === 'verizon');
+    expect(verizon).toHaveLength(1);
+    expect(verizon[0]!.evidence.opening.calledNetwork).toBe('att');
+    expect(verizon[0]!.reportCount).toBeGreaterThan(30 * 50); // its own reports count now
+    const series = engine.series(verizon[0]!.id);
+    const at = (iso: string) => series.find((p) => p.at === iso)!;
+    // The chart is redrawn from its own counts: the baseline of ~90 per 15 min shows before the rise.
+    expect(at(new Date(onset + 15 * MIN).toISOString()).observed).toBeGreaterThan(80);
+  });
+
   it('keeps an unrelated spike on another network primary', () => {
     const engine = new DetectionEngine();
     const onset = T0 + 26 * 60 * MIN;

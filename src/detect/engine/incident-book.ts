@@ -122,10 +122,28 @@ export class IncidentBook {
     if (sameScope(grown, inc.scope) && !ownCounts) return false;
     inc.calledNetwork = null;
     inc.scope = grown;
+    if (ownCounts) this.recountOwn(inc, minute);
     this.flagSince(inc, minute);
     changes.push({ type: 'updated', incident: inc.snapshot() });
     inc.lastEmitMinute = minute;
     return true;
+  }
+
+  /**
+   * An incident seen through calls now tracks its network's own counts: its chart and report
+   * count are redrawn from them as far back as the rings and the report log still reach
+   * (about an hour; calls-only incidents switch within minutes of opening).
+   */
+  private recountOwn(inc: TrackedIncident, minute: number): void {
+    const net = this.netOf.get(inc)!;
+    for (let i = 0; i < inc.observed.length; i++) {
+      const m = inc.seriesStart + i;
+      if (m < minute - 60) continue;
+      inc.observed[i] = scopeObserved(net, inc.scope, m);
+      inc.expected[i] = this.exp.scopeRate(net, inc.scope, m);
+    }
+    const tally = this.log.tally({ network: net.index, fromMinute: inc.onsetMinute, inScope: scopeFilter(inc.scope) });
+    inc.recount(tally.counted, tally.services);
   }
 
   private open(net: NetworkCounts, scope: Scope, opening: OpeningEvidence, minute: number, seenUpTo: number, changes: IncidentChange[]): void {

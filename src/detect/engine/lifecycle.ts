@@ -99,6 +99,13 @@ export class TrackedIncident {
     return true;
   }
 
+  /** Counts redrawn from the report log (an incident switching from calls to its own counts). */
+  recount(reportCount: number, services: Record<Service, number>): void {
+    if (reportCount <= this.reportCount) return; // the log no longer reaches back far enough
+    this.reportCount = reportCount;
+    for (const s of SERVICES) this.serviceCounts[s] = services[s];
+  }
+
   /** A counted report inside the scope since the incident opened. */
   countReport(serviceMask: number): void {
     this.reportCount++;
