@@ -12,6 +12,11 @@ const BY_CODE: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid-json', 'The request body is not valid JSON.'],
 };
 
+/** A 400 about the body as a whole still names what is wrong, as every 400 does: `body`. */
+function bodyProblem(code: string, detail: string) {
+  return problem(400, code, detail, { errors: [{ path: 'body', message: detail }] });
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err.validation) {
@@ -20,16 +25,16 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendProblem(reply, invalid(errors));
     }
     const known = err.code ? BY_CODE[err.code] : undefined;
-    if (known) return sendProblem(reply, problem(known[0], known[1], known[2]));
+    if (known) return sendProblem(reply, known[0] === 400 ? bodyProblem(known[1], known[2]) : problem(known[0], known[1], known[2]));
     if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
-      return sendProblem(reply, problem(400, 'invalid-json', 'The request body is not valid JSON.'));
+      return sendProblem(reply, bodyProblem('invalid-json', 'The request body is not valid JSON.'));
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
       req.log.error({ err }, 'unhandled error');
       return sendProblem(reply, problem(500, 'internal', 'Something went wrong on our side; it has been logged.'));
     }
-    return sendProblem(reply, problem(status, 'bad-request', err.message));
+    return sendProblem(reply, status === 400 ? bodyProblem('bad-request', err.message) : problem(status, 'bad-request', err.message));
   });
   app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, 'not-found', `No route ${req.method} ${req.url.split('?')[0]}`)));
 }

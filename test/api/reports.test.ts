@@ -83,6 +83,10 @@ describe.each(STORE_KINDS)('report API on %s', (kind) => {
     const bad = await post('{"carrier": ');
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    expect(bad.json().errors).toEqual([{ path: 'body', message: 'The request body is not valid JSON.' }]);
+    const empty = await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: { 'content-type': 'application/json' }, payload: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors[0].path).toBe('body');
     const big = await post({ ...valid, description: 'x'.repeat(17 * 1024) });
     expect(big.statusCode).toBe(413);
     expect(big.json().status).toBe(413);
