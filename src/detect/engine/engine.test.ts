@@ -4,6 +4,7 @@ import type { DetectionReport, IncidentChange } from './types.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2024-03-04T00:00:00Z');
+const ONSET = T0 + 26 * 60 * MIN; // a day of history first
 
 /** One county in each of 46 states (FIPS xx001): everyday reports come from everywhere. */
 const STATES = ['01', '04', '05', '06', '08', '09', '10', '12', '13', '16', '17', '18', '19', '20', '21', '22', '23', '24',
@@ -160,20 +161,22 @@ describe('primary and collateral', () => {
     expect(opened(changes)).toHaveLength(2);
   });
 
+  /** AT&T down nationally; Verizon, a quieter network, gets 2 more reports a minute. */
+  const smallCollateral = (calledNetwork: string | null, ...more: DetectionReport[][]) => {
+    const engine = new DetectionEngine();
+    feed(
+      engine,
+      steady('att', T0, ONSET + 4 * 60 * MIN, 3),
+      steady('verizon', T0, ONSET + 4 * 60 * MIN, 6), // +2/min is +33 %: lost in the totals
+      steady('att', ONSET, ONSET + 3 * 60 * MIN, 150),
+      steady('verizon', ONSET + 5 * MIN, ONSET + 90 * MIN, 2, COUNTIES, { calledNetwork }),
+      ...more,
+    );
+    return engine;
+  };
+
   it('finds collateral too small for its network\'s totals from who its reporters were calling', () => {
-    const run = (calledNetwork: string | null) => {
-      const engine = new DetectionEngine();
-      const onset = T0 + 26 * 60 * MIN;
-      feed(
-        engine,
-        steady('att', T0, onset + 4 * 60 * MIN, 3),
-        steady('verizon', T0, onset + 4 * 60 * MIN, 6), // +2/min is +33 %: lost in the totals
-        steady('att', onset, onset + 3 * 60 * MIN, 150),
-        steady('verizon', onset + 5 * MIN, onset + 90 * MIN, 2, COUNTIES, { calledNetwork }),
-      );
-      return engine.incidents();
-    };
-    const found = run('att');
+    const found = smallCollateral('att').incidents();
     const att = found.find((i) => i.network === 'att')!;
     const verizon = found.find((i) => i.network === 'verizon')!;
     expect(verizon.kind).toBe('collateral');
@@ -186,20 +189,12 @@ describe('primary and collateral', () => {
     expect(verizon.reportCount).toBeLessThan(2 * 90);
     expect(Date.parse(verizon.resolvedAt!)).toBeLessThan(Date.parse(att.resolvedAt!));
     // The same small rise naming no one is not an incident.
-    expect(run(null).filter((i) => i.network === 'verizon')).toEqual([]);
+    expect(smallCollateral(null).incidents().filter((i) => i.network === 'verizon')).toEqual([]);
   });
 
   it('an incident seen through calls switches to its network\'s own counts when those stand out', () => {
-    const engine = new DetectionEngine();
-    const onset = T0 + 26 * 60 * MIN;
-    feed(
-      engine,
-      steady('att', T0, onset + 4 * 60 * MIN, 3),
-      steady('verizon', T0, onset + 4 * 60 * MIN, 6),
-      steady('att', onset, onset + 3 * 60 * MIN, 150),
-      steady('verizon', onset + 5 * MIN, onset + 90 * MIN, 2, COUNTIES, { calledNetwork: 'att' }),
-      steady('verizon', onset + 30 * MIN, onset + 90 * MIN, 30), // then many more, naming no one
-    );
+    // Then many more Verizon reports, naming no one.
+    const engine = smallCollateral('att', steady('verizon', ONSET + 30 * MIN, ONSET + 90 * MIN, 30));
     const verizon = engine.incidents().filter((i) => i.network === 'verizon');
     expect(verizon).toHaveLength(1);
     expect(verizon[0]!.evidence.opening.calledNetwork).toBe('att');
@@ -207,7 +202,7 @@ describe('primary and collateral', () => {
     const series = engine.series(verizon[0]!.id);
     const at = (iso: string) => series.find((p) => p.at === iso)!;
     // The chart is redrawn from its own counts: the baseline of ~90 per 15 min shows before the rise.
-    expect(at(new Date(onset + 15 * MIN).toISOString()).observed).toBeGreaterThan(80);
+    expect(at(new Date(ONSET + 15 * MIN).toISOString()).observed).toBeGreaterThan(80);
   });
 
   it('keeps an unrelated spike on another network primary', () => {
