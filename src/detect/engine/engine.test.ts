@@ -75,12 +75,11 @@ describe('incident lifecycle', () => {
 
   it('resolves once when reports trail on after restoration, and does not reopen on the tail', () => {
     const engine = new DetectionEngine();
-    const onset = T0 + 26 * 60 * MIN;
-    const end = onset + 90 * MIN;
+    const end = ONSET + 90 * MIN;
     const changes = feed(
       engine,
       steady('att', T0, end + 5 * 60 * MIN, 3),
-      steady('att', onset, end, 150),
+      steady('att', ONSET, end, 150),
       steady('att', end, end + 3 * 60 * MIN, 5), // people still reporting for hours
     );
     expect(opened(changes)).toHaveLength(1);
@@ -90,28 +89,26 @@ describe('incident lifecycle', () => {
 
   it('finds a single-county outage within 15 minutes, at county scope', () => {
     const engine = new DetectionEngine();
-    const onset = T0 + 26 * 60 * MIN;
     const changes = feed(
       engine,
-      steady('verizon', T0, onset + 3 * 60 * MIN, 4),
+      steady('verizon', T0, ONSET + 3 * 60 * MIN, 4),
       // 20 reports in the first hour (one every 3 minutes) in a quiet county
-      steady('verizon', onset, onset + 60 * MIN, 1, ['30003']).filter((_, i) => i % 3 === 0),
+      steady('verizon', ONSET, ONSET + 60 * MIN, 1, ['30003']).filter((_, i) => i % 3 === 0),
     );
     const inc = opened(changes)[0]!;
     expect(inc.scope).toEqual({ level: 'county', regions: ['30003'] });
-    expect(Date.parse(inc.detectedAt) - onset).toBeLessThanOrEqual(15 * MIN);
+    expect(Date.parse(inc.detectedAt) - ONSET).toBeLessThanOrEqual(15 * MIN);
     expect(opened(changes)).toHaveLength(1);
   });
 
   it('never opens a second incident over the same place: it grows the open one', () => {
     const engine = new DetectionEngine();
-    const onset = T0 + 26 * 60 * MIN;
     const changes = feed(
       engine,
-      steady('verizon', T0, onset + 3 * 60 * MIN, 4),
-      steady('verizon', onset, onset + 90 * MIN, 1, ['30003']),
+      steady('verizon', T0, ONSET + 3 * 60 * MIN, 4),
+      steady('verizon', ONSET, ONSET + 90 * MIN, 1, ['30003']),
       // a second county of the same state joins half an hour later
-      steady('verizon', onset + 30 * MIN, onset + 90 * MIN, 1, ['30005']),
+      steady('verizon', ONSET + 30 * MIN, ONSET + 90 * MIN, 1, ['30005']),
     );
     expect(opened(changes)).toHaveLength(1);
     const inc = engine.incidents()[0]!;
@@ -123,10 +120,9 @@ describe('incident lifecycle', () => {
 describe('robust to quiet stretches', () => {
   it('a spam burst from a handful of fingerprints opens nothing', () => {
     const engine = new DetectionEngine();
-    const at = T0 + 26 * 60 * MIN;
     const spam = Array.from({ length: 400 }, (_, i) =>
-      report('att', at + Math.floor((i * 30 * MIN) / 400), '30003', { fingerprint: `spammer${i % 6}` }));
-    const changes = feed(engine, steady('att', T0, at + 3 * 60 * MIN, 4), spam);
+      report('att', ONSET + Math.floor((i * 30 * MIN) / 400), '30003', { fingerprint: `spammer${i % 6}` }));
+    const changes = feed(engine, steady('att', T0, ONSET + 3 * 60 * MIN, 4), spam);
     expect(opened(changes)).toHaveLength(0);
   });
 
@@ -144,13 +140,12 @@ describe('robust to quiet stretches', () => {
 describe('primary and collateral', () => {
   it('marks a smaller spike of people calling the broken network as collateral', () => {
     const engine = new DetectionEngine();
-    const onset = T0 + 26 * 60 * MIN;
     const changes = feed(
       engine,
-      steady('att', T0, onset + 2 * 60 * MIN, 3),
-      steady('verizon', T0, onset + 2 * 60 * MIN, 3),
-      steady('att', onset, onset + 90 * MIN, 150),
-      steady('verizon', onset + 5 * MIN, onset + 90 * MIN, 12, COUNTIES, { calledNetwork: 'att' }),
+      steady('att', T0, ONSET + 2 * 60 * MIN, 3),
+      steady('verizon', T0, ONSET + 2 * 60 * MIN, 3),
+      steady('att', ONSET, ONSET + 90 * MIN, 150),
+      steady('verizon', ONSET + 5 * MIN, ONSET + 90 * MIN, 12, COUNTIES, { calledNetwork: 'att' }),
     );
     const [att, verizon] = ['att', 'verizon'].map((n) => engine.incidents().find((i) => i.network === n)!);
     expect(att!.kind).toBe('primary');
@@ -207,14 +202,13 @@ describe('primary and collateral', () => {
 
   it('keeps an unrelated spike on another network primary', () => {
     const engine = new DetectionEngine();
-    const onset = T0 + 26 * 60 * MIN;
     feed(
       engine,
-      steady('att', T0, onset + 2 * 60 * MIN, 3),
-      steady('tmobile', T0, onset + 2 * 60 * MIN, 3),
-      steady('att', onset, onset + 90 * MIN, 150),
+      steady('att', T0, ONSET + 2 * 60 * MIN, 3),
+      steady('tmobile', T0, ONSET + 2 * 60 * MIN, 3),
+      steady('att', ONSET, ONSET + 90 * MIN, 150),
       // T-Mobile's own trouble in one state, starting well before and not calling AT&T
-      steady('tmobile', onset - 40 * MIN, onset + 90 * MIN, 2, ['48201', '48113', '48029', '48453', '48439']),
+      steady('tmobile', ONSET - 40 * MIN, ONSET + 90 * MIN, 2, ['48201', '48113', '48029', '48453', '48439']),
     );
     const tmobile = engine.incidents().find((i) => i.network === 'tmobile')!;
     expect(tmobile.kind).toBe('primary');
@@ -223,12 +217,11 @@ describe('primary and collateral', () => {
 });
 
 describe('causality', () => {
-  const onset = T0 + 26 * 60 * MIN;
   const stream = [
-    ...steady('att', T0, onset + 3 * 60 * MIN, 3),
-    ...steady('verizon', T0, onset + 3 * 60 * MIN, 3),
-    ...steady('att', onset, onset + 60 * MIN, 120),
-    ...steady('verizon', onset + 4 * MIN, onset + 60 * MIN, 10, COUNTIES, { calledNetwork: 'att' }),
+    ...steady('att', T0, ONSET + 3 * 60 * MIN, 3),
+    ...steady('verizon', T0, ONSET + 3 * 60 * MIN, 3),
+    ...steady('att', ONSET, ONSET + 60 * MIN, 120),
+    ...steady('verizon', ONSET + 4 * MIN, ONSET + 60 * MIN, 10, COUNTIES, { calledNetwork: 'att' }),
   ].sort((a, b) => a.receivedAt - b.receivedAt);
 
   it('detectedAt is the newest report seen when the incident opened', () => {
@@ -246,7 +239,7 @@ describe('causality', () => {
   it('feeding later reports never changes a decision already made', () => {
     const full = new DetectionEngine();
     const fullChanges = stream.map((r) => JSON.stringify(full.push(r)));
-    for (const cut of [Math.floor(stream.length * 0.9), stream.findIndex((r) => r.receivedAt >= onset + 6 * MIN)]) {
+    for (const cut of [Math.floor(stream.length * 0.9), stream.findIndex((r) => r.receivedAt >= ONSET + 6 * MIN)]) {
       const prefix = new DetectionEngine();
       const prefixChanges = stream.slice(0, cut).map((r) => JSON.stringify(prefix.push(r)));
       expect(prefixChanges).toEqual(fullChanges.slice(0, cut));
