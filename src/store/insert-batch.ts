@@ -4,7 +4,6 @@ import { isUniqueViolation } from './errors.js';
 import { reportReference, uuidv7 } from './ids.js';
 import { insertReports, type Inserted, type ReportRow } from './reports.js';
 import type { Database } from './schema.js';
-import type { SqliteReportInsert } from './sqlite-report-insert.js';
 
 /** How a batch is written, atomically: portable, or a store's own fast statement. */
 export type BatchInsert = (db: Kysely<Database>, rows: ReportRow[]) => Promise<Inserted[]>;
@@ -15,27 +14,21 @@ const insertInTransaction: BatchInsert = (db, rows) => db.transaction().execute(
 /**
  * Random ids and references are unique in practice; if one ever repeats a stored one, the
  * batch gets fresh ones and commits again rather than fail the reports. Rows are updated in
- * place, so callers answer with the ids that were stored.
+ * place, so callers answer with the ids that were stored. `attempt` writes the batch
+ * atomically: through the query layer, or the SQLite writer thread's prepared statement.
  */
-export async function insertWithFreshIds(db: Kysely<Database>, rows: ReportRow[], insert: BatchInsert = insertInTransaction): Promise<Inserted[]> {
+export async function withFreshIds(rows: ReportRow[], attempt: (rows: ReportRow[]) => Inserted[] | Promise<Inserted[]>): Promise<Inserted[]> {
   try {
-    return await insert(db, rows);
+    return await attempt(rows);
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     drawFreshIds(rows);
-    return insert(db, rows);
+    return attempt(rows);
   }
 }
 
-/** The same on the SQLite writer thread, with its prepared statement (synchronous). */
-export function insertWithFreshIdsSync(insert: SqliteReportInsert, rows: ReportRow[]): Inserted[] {
-  try {
-    return insert(rows);
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    drawFreshIds(rows);
-    return insert(rows);
-  }
+export function insertWithFreshIds(db: Kysely<Database>, rows: ReportRow[], insert: BatchInsert = insertInTransaction): Promise<Inserted[]> {
+  return withFreshIds(rows, (batch) => insert(db, batch));
 }
 
 function drawFreshIds(rows: ReportRow[]): void {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from './db.js';
-import { insertWithFreshIdsSync } from './insert-batch.js';
+import { withFreshIds } from './insert-batch.js';
 import { getReport, type ReportRow } from './reports.js';
 import { createReportWriter } from './report-writer.js';
 import { openSqliteFile } from './sqlite.js';
@@ -29,14 +29,14 @@ describe('prepared SQLite report insert', () => {
     const insert = prepareSqliteReportInsert(openSqliteFile(store.file!));
     try {
       const a = row({ idempotency_key: 'k1' });
-      expect(insertWithFreshIdsSync(insert, [a, row()])).toEqual([{ id: a.id, inserted: true }, expect.objectContaining({ inserted: true })]);
+      expect(await withFreshIds([a, row()], insert)).toEqual([{ id: a.id, inserted: true }, expect.objectContaining({ inserted: true })]);
       const back = await getReport(store.db, a.id);
       expect(back?.received_at).toEqual(at);
       expect(back?.ended_at).toBeNull();
       const retry = row({ idempotency_key: 'k1' });
-      expect(insertWithFreshIdsSync(insert, [retry])).toEqual([{ id: retry.id, inserted: false }]);
+      expect(await withFreshIds([retry], insert)).toEqual([{ id: retry.id, inserted: false }]);
       const clash = row({ id: a.id, reference: a.reference });
-      const [stored] = insertWithFreshIdsSync(insert, [clash]);
+      const [stored] = await withFreshIds([clash], insert);
       expect(stored!.inserted).toBe(true);
       expect(clash.id).not.toBe(a.id);
       expect((await getReport(store.db, clash.id))?.reference).toBe(clash.reference);

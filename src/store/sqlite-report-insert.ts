@@ -5,9 +5,8 @@
 // is skipped; an id or reference that repeats a stored one raises, and the caller retries.
 import type SqliteDatabase from 'better-sqlite3';
 import { REPORT_COLUMNS, type Inserted, type ReportRow } from './reports.js';
+import { toEpoch } from './time.js';
 
-// Times as epoch milliseconds, as store/time.ts stores them on SQLite.
-const sqliteValue = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v ?? null);
 
 export type SqliteReportInsert = (rows: ReportRow[]) => Inserted[];
 
@@ -16,6 +15,7 @@ export function prepareSqliteReportInsert(sqlite: SqliteDatabase.Database): Sqli
     `insert into reports (${REPORT_COLUMNS.join(', ')}) values (${REPORT_COLUMNS.map(() => '?').join(', ')})
      on conflict (idempotency_key) do nothing`,
   );
-  const values = (row: ReportRow): unknown[] => REPORT_COLUMNS.map((c) => sqliteValue(row[c]));
+  // Times as epoch milliseconds, stored as the query layer's time plugin stores them.
+  const values = (row: ReportRow): unknown[] => REPORT_COLUMNS.map((c) => toEpoch(row[c]) ?? null);
   return sqlite.transaction((rows: ReportRow[]) => rows.map((row) => ({ id: row.id, inserted: insert.run(values(row)).changes === 1 })));
 }

@@ -13,7 +13,7 @@ import {
   type ValueNode,
 } from 'kysely';
 
-const toEpoch = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v);
+export const toEpoch = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v);
 
 class DateToEpoch extends OperationNodeTransformer {
   protected override transformValue(node: ValueNode): ValueNode {
