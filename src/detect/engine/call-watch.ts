@@ -26,6 +26,14 @@ export interface CallWatchDeps {
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
+/** The primary (A, on its network) and the other network (B) whose calls to A spiked, over A's place. */
+interface Pair {
+  b: NetworkCounts;
+  a: TrackedIncident;
+  aNet: NetworkCounts;
+  place: Scope;
+}
+
 export class CallWatch {
   /** `${primary id}|${network index}` pairs that have had their incident */
   private readonly opened = new Set<string>();
@@ -43,18 +51,19 @@ export class CallWatch {
         const pair = `${a.id}|${b.index}`;
         if (b === aNet || this.opened.has(pair)) continue;
         if (this.book.openOf(b).some((i) => overlaps(i.scope, a.scope))) continue;
-        const spike = callSpike(this.d.t, this.d.exp, b, aNet, callScope(a.scope), minute);
+        const place = callScope(a.scope);
+        const spike = callSpike(this.d.t, this.d.exp, b, aNet, place, minute);
         if (!spike) continue;
         this.opened.add(pair);
-        const inc = this.open(b, a, aNet, spike, minute, seenUpTo);
+        const inc = this.open({ b, a, aNet, place }, spike, minute, seenUpTo);
         changes.push({ type: 'opened', incident: inc.snapshot() });
       }
     }
   }
 
-  private open(b: NetworkCounts, a: TrackedIncident, aNet: NetworkCounts, s: CallSpike, minute: number, seenUpTo: number): TrackedIncident {
+  private open(pair: Pair, s: CallSpike, minute: number, seenUpTo: number): TrackedIncident {
+    const { b, a, aNet, place } = pair;
     const calls = b.callCounts(aNet.index);
-    const place = callScope(a.scope);
     const start = minute - SERIES_MINUTES + 1;
     const observed: number[] = [];
     const expected: number[] = [];
@@ -76,24 +85,24 @@ export class CallWatch {
     inc.kind = 'collateral';
     inc.primaryIncidentId = a.id;
     inc.calledNetwork = aNet.index;
-    inc.collateral = this.evidence(b, a, aNet, s, minute);
+    inc.collateral = this.evidence(pair, s, minute);
     this.book.register(inc, b, minute);
     return inc;
   }
 
   /** The called-network rule's numbers: how much of B's excess named A, and how B follows A. */
-  private evidence(b: NetworkCounts, a: TrackedIncident, aNet: NetworkCounts, s: CallSpike, minute: number): CollateralEvidence {
+  private evidence({ b, a, aNet, place }: Pair, s: CallSpike, minute: number): CollateralEvidence {
     const from = minute - s.windowMinutes + 1;
     const calls = b.callCounts(aNet.index);
-    const place = callScope(a.scope);
     let bExcess = 0;
     let aExcess = 0;
     const aCurve: number[] = [];
     const bCurve: number[] = [];
     for (let m = from; m <= minute; m++) {
+      const aObserved = scopeObserved(aNet, a.scope, m);
       bExcess += scopeObserved(b, place, m) - this.d.exp.scopeRate(b, place, m);
-      aExcess += scopeObserved(aNet, a.scope, m) - this.d.exp.scopeRate(aNet, a.scope, m);
-      aCurve.push(scopeObserved(aNet, a.scope, m));
+      aExcess += aObserved - this.d.exp.scopeRate(aNet, a.scope, m);
+      aCurve.push(aObserved);
       bCurve.push(calls.at(m, place));
     }
     const calledExcess = s.observed - s.expected;

@@ -38,12 +38,6 @@ export class MinuteRing {
     const i = minute & (RING_MINUTES - 1);
     return this.minutes[i] === minute ? this.counts[i]! : 0;
   }
-
-  sum(from: number, to: number): number {
-    let s = 0;
-    for (let m = from; m <= to; m++) s += this.at(m);
-    return s;
-  }
 }
 
 /** One network's reports naming one other network: per minute, nationwide and per state. */

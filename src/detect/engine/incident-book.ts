@@ -187,25 +187,21 @@ export class IncidentBook {
   tickMinute(minute: number, changes: IncidentChange[], seenUpTo: number): void {
     for (const inc of this.live) {
       const net = this.netOf.get(inc)!;
-      const called = inc.calledNetwork === null ? null : this.nets[inc.calledNetwork]!;
-      const calls = called ? callScope(inc.scope) : null;
-      const rate = called && calls ? expectedCalls(this.exp, net, called, calls, minute) : this.exp.scopeRate(net, inc.scope, minute);
-      const observed = called && calls ? net.callCounts(called.index).at(minute, calls) : scopeObserved(net, inc.scope, minute);
+      const { observed, rate } = this.minuteCounts(inc, net, minute);
       const quietAt = Math.max(rate * 15 * this.exp.factor() * 2 + 3, inc.peakCount * this.t.resolvePeakShare);
       const wasOpen = inc.open;
       const v = inc.recordMinute(minute, observed, rate, quietAt, this.t.quietMinutes);
       if (!wasOpen) continue;
-      if (v.resolved && called) {
-        changes.push({ type: 'resolved', incident: inc.snapshot() });
-        continue;
-      }
       if (v.resolved) {
-        this.exp.cooldowns.push({
-          // A long outage trails on for as long again (the AT&T tail lasted into the night).
-          network: net.index, scope: inc.scope, fromMinute: minute, quietFrom: inc.quietSince ?? minute,
-          untilMinute: minute + Math.max(this.t.cooldownMinutes, minute - inc.onsetMinute),
-          tailRate: quietAt / 15, scopeRate: rate,
-        });
+        // A long outage trails on for as long again (the AT&T tail lasted into the night); one
+        // seen only through calls left no tail in its network's own counts to expect.
+        if (inc.calledNetwork === null) {
+          this.exp.cooldowns.push({
+            network: net.index, scope: inc.scope, fromMinute: minute, quietFrom: inc.quietSince ?? minute,
+            untilMinute: minute + Math.max(this.t.cooldownMinutes, minute - inc.onsetMinute),
+            tailRate: quietAt / 15, scopeRate: rate,
+          });
+        }
         changes.push({ type: 'resolved', incident: inc.snapshot() });
         continue;
       }
@@ -220,6 +216,16 @@ export class IncidentBook {
     }
     this.live = this.live.filter((i) => i.open || minute - i.resolvedMinute! < TAIL_MINUTES + this.t.quietMinutes);
     this.callWatch.tick(minute, seenUpTo, changes);
+  }
+
+  /** An incident's count and expected rate at one minute: its network's, or its calls to the primary's. */
+  private minuteCounts(inc: TrackedIncident, net: NetworkCounts, minute: number): { observed: number; rate: number } {
+    if (inc.calledNetwork === null) return { observed: scopeObserved(net, inc.scope, minute), rate: this.exp.scopeRate(net, inc.scope, minute) };
+    const place = callScope(inc.scope);
+    return {
+      observed: net.callCounts(inc.calledNetwork).at(minute, place),
+      rate: expectedCalls(this.exp, net, this.nets[inc.calledNetwork]!, place, minute),
+    };
   }
 
   /** Marks baseline hours as incident time for open incidents and resolved tails. */
