@@ -12,9 +12,9 @@ const BY_CODE: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid-json', 'The request body is not valid JSON.'],
 };
 
-/** A 400 about the body as a whole still names what is wrong, as every 400 does: `body`. */
-function bodyProblem(code: string, detail: string) {
-  return problem(400, code, detail, { errors: [{ path: 'body', message: detail }] });
+/** A problem the framework raised; a 400 is about the body as a whole, and names it (`body`). */
+function frameworkProblem(status: number, code: string, detail: string) {
+  return problem(status, code, detail, status === 400 ? { errors: [{ path: 'body', message: detail }] } : {});
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
@@ -25,16 +25,16 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendProblem(reply, invalid(errors));
     }
     const known = err.code ? BY_CODE[err.code] : undefined;
-    if (known) return sendProblem(reply, known[0] === 400 ? bodyProblem(known[1], known[2]) : problem(known[0], known[1], known[2]));
+    if (known) return sendProblem(reply, frameworkProblem(...known));
     if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
-      return sendProblem(reply, bodyProblem('invalid-json', 'The request body is not valid JSON.'));
+      return sendProblem(reply, frameworkProblem(400, 'invalid-json', 'The request body is not valid JSON.'));
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
       req.log.error({ err }, 'unhandled error');
       return sendProblem(reply, problem(500, 'internal', 'Something went wrong on our side; it has been logged.'));
     }
-    return sendProblem(reply, status === 400 ? bodyProblem('bad-request', err.message) : problem(status, 'bad-request', err.message));
+    return sendProblem(reply, frameworkProblem(status, 'bad-request', err.message));
   });
   app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, 'not-found', `No route ${req.method} ${req.url.split('?')[0]}`)));
 }
