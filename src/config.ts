@@ -13,6 +13,12 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   detect: boolean;
+  /** Sign-in attempts per network address per minute, the form and the API together. */
+  loginRateLimit: number;
+  /** A session ends after this long without use… */
+  sessionIdleMinutes: number;
+  /** …or this long after sign-in, however active. */
+  sessionMaxHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     logLevel: env.LOG_LEVEL || 'info',
     detect: boolFrom(env, 'DETECT', true),
+    loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10, 1),
+    sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 120, 1),
+    sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12, 1),
     ...overrides,
   };
 }

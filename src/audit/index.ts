@@ -1,1 +1,1 @@
-export { recordAudit, verifyAuditChain, type AuditEvent } from './log.js';
+export { recordAudit, verifyAuditChain, listAuditEvents, type AuditEvent, type StoredAuditEvent, type AuditFilter, type ChainBreak } from './log.js';

@@ -1,6 +1,8 @@
 // `outage-desk` command line. Each command lives in its own file; this wires them to commander.
 import { Command } from 'commander';
 import { ConfigError } from '../config.js';
+import { ProblemError } from '../problems/index.js';
+import { registerAudit } from './audit.js';
 import { registerDetect } from './detect.js';
 import { registerImport } from './import.js';
 import { registerIncidents } from './incidents.js';
@@ -21,6 +23,7 @@ registerUser(program);
 registerIncidents(program);
 registerSimulate(program);
 registerDetect(program);
+registerAudit(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -29,5 +32,8 @@ try {
     process.stderr.write(`error: ${err.message}\n`);
     process.exit(2);
   }
-  throw err;
+  // A refusal (no such account, last admin, bad input) or a fault: one line, never a stack trace.
+  const message = err instanceof ProblemError ? err.problem.errors?.map((e) => `${e.path} ${e.message}`).join('; ') || err.message : err instanceof Error ? err.message : String(err);
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(err instanceof ProblemError && err.problem.status < 500 ? 2 : 1);
 }

@@ -6,18 +6,22 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
-import { installErrorHandling } from './errors.js';
+import { installErrorHandling, type ErrorHandlingOptions } from './errors.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { opsRoutes } from './routes/ops.js';
 import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/session.js';
+import { staffRoutes } from './routes/staff.js';
+import { ProblemSchema } from './schemas.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' } as const;
 
 export interface AppParts {
-  /** Extra route groups (web pages, incidents, …) registered after the core API. */
+  /** How unknown pages are answered to browsers (the web layer's HTML 404). */
+  errors?: ErrorHandlingOptions;
+  /** Extra route groups (web pages, the desk app, …) registered after the core API. */
   extraRoutes?: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>>;
   logger?: boolean;
 }
@@ -34,7 +38,8 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   app.addHook('onClose', async () => {
     closing = true;
   });
-  installErrorHandling(app);
+  installErrorHandling(app, parts.errors);
+  app.addSchema(ProblemSchema);
   // Every-request hooks in callback style: an async hook costs a promise per request on the
   // intake path, which is measured in microseconds.
   app.addHook('onSend', (_req, reply, payload, done) => {
@@ -52,14 +57,17 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Outage Desk API', version: '1', description: 'Telecom outage intake, detection and investigation.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'od_session' } } },
     },
+    // Shared schemas keep their names in the document (components/schemas/Report, …).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await opsRoutes(app, ctx, () => closing);
   await reportRoutes(app, ctx);
   await sessionRoutes(app, ctx);
   await incidentRoutes(app, ctx);
+  await staffRoutes(app, ctx);
   for (const routes of parts.extraRoutes ?? []) await routes(app, ctx);
   return app;
 }

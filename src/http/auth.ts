@@ -1,39 +1,43 @@
-// Who is calling: a bearer API token (scripts) or a session cookie (the browser desk).
-// Routes declare the roles they allow; the check runs on the server for every staff route.
+// Who is calling: a bearer API token (scripts) or the session cookie (the browser desk). Staff
+// routes only establish the actor here; what the actor may do is the command's policy check.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { userBySession, userByToken, type Role, type StaffUser } from '../staff/index.js';
+import { actorFromSession, actorFromToken } from '../commands/index.js';
+import { problem } from '../problems/index.js';
+import type { Actor } from '../staff/index.js';
 import type { AppContext } from './context.js';
-import { problem, sendProblem } from './problem.js';
+import { sendProblem } from './problem.js';
 
 export const SESSION_COOKIE = 'od_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    staff?: StaffUser;
+    actor?: Actor;
   }
 }
 
-export async function identify(ctx: AppContext, req: FastifyRequest): Promise<StaffUser | undefined> {
+export async function identify(ctx: AppContext, req: FastifyRequest): Promise<Actor | undefined> {
   const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return userByToken(ctx.store.db, header.slice(7).trim());
+  if (header?.startsWith('Bearer ')) return actorFromToken(ctx, header.slice(7).trim());
   const session = req.cookies?.[SESSION_COOKIE];
-  if (session) return userBySession(ctx.store.db, session);
+  if (session) return actorFromSession(ctx, session);
   return undefined;
 }
 
-/** A preHandler that lets through only signed-in staff with one of `roles`. */
-export function requireStaff(ctx: AppContext, roles: readonly Role[] = ['admin', 'investigator', 'analyst']) {
+/** A preHandler that lets through only signed-in staff (`401` otherwise); sets `req.actor`. */
+export function requireActor(ctx: AppContext) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const user = await identify(ctx, req);
-    if (!user) {
+    const actor = await identify(ctx, req);
+    if (!actor) {
       reply.header('WWW-Authenticate', 'Bearer');
-      await sendProblem(reply, problem(401, 'unauthenticated', 'Sign in or send Authorization: Bearer <token>.'));
+      await sendProblem(reply, problem('unauthenticated', 'Sign in or send Authorization: Bearer <token>.'));
       return;
     }
-    if (!roles.includes(user.role)) {
-      await sendProblem(reply, problem(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}.`));
-      return;
-    }
-    req.staff = user;
+    req.actor = actor;
   };
+}
+
+/** The actor a staff route's preHandler established. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new Error('staff route without requireActor');
+  return req.actor;
 }

@@ -1,11 +1,12 @@
 // What request handlers depend on, built once by the server and passed in (no globals).
+import type { CommandContext } from '../commands/index.js';
 import type { Config } from '../config.js';
 import type { Intake } from '../intake/intake.js';
 import type { RateLimiter } from '../intake/rate-limit.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/index.js';
 
-export interface AppContext {
+export interface AppContext extends CommandContext {
   config: Config;
   store: Store;
   intake: Intake;

@@ -1,24 +1,37 @@
-// Maps every error Fastify or a handler throws to problem+json. Bad input is a 4xx naming the
-// field; anything unexpected is a 500 without internals (the log has the stack).
-import type { FastifyError, FastifyInstance } from 'fastify';
+// Maps every error Fastify or a handler throws to problem+json. Commands throw ProblemError
+// (src/problems); bad input is a 4xx naming the field; anything unexpected is a 500 without
+// internals (the log has the stack).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fieldErrorsFromAjv } from '../intake/field-errors.js';
-import { invalid, problem, sendProblem } from './problem.js';
+import { invalid, problem, ProblemError, type ProblemCode } from '../problems/index.js';
+import { sendProblem } from './problem.js';
 
-const BY_CODE: Record<string, [number, string, string]> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body-too-large', 'The request body is larger than 16 KiB.'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported-media-type', 'Send Content-Type: application/json.'],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad-content-length', 'Content-Length does not match the body.'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'empty-body', 'The request body is empty.'],
-  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid-json', 'The request body is not valid JSON.'],
+const BY_CODE: Record<string, [ProblemCode, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ['body-too-large', 'The request body is larger than 16 KiB.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported-media-type', 'Send Content-Type: application/json.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['bad-content-length', 'Content-Length does not match the body.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['empty-body', 'The request body is empty.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: ['invalid-json', 'The request body is not valid JSON.'],
 };
 
 /** A problem the framework raised; a 400 is about the body as a whole, and names it (`body`). */
-function frameworkProblem(status: number, code: string, detail: string) {
-  return problem(status, code, detail, status === 400 ? { errors: [{ path: 'body', message: detail }] } : {});
+function frameworkProblem(code: ProblemCode, detail: string) {
+  const p = problem(code, detail);
+  return p.status === 400 ? { ...p, errors: [{ path: 'body', message: detail }] } : p;
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+export interface ErrorHandlingOptions {
+  /** Answers an unknown path a browser asked for (an HTML page); undefined = problem+json. */
+  notFoundPage?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+}
+
+export function installErrorHandling(app: FastifyInstance, opts: ErrorHandlingOptions = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof ProblemError) {
+      const retryAfter = err.problem.retryAfter;
+      if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
+      return sendProblem(reply, err.problem);
+    }
     if (err.validation) {
       const prefix = err.validationContext && err.validationContext !== 'body' ? `${err.validationContext}.` : '';
       const errors = fieldErrorsFromAjv(err.validation as never).map((e) => ({ ...e, path: prefix + e.path }));
@@ -26,15 +39,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const known = err.code ? BY_CODE[err.code] : undefined;
     if (known) return sendProblem(reply, frameworkProblem(...known));
-    if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
-      return sendProblem(reply, frameworkProblem(400, 'invalid-json', 'The request body is not valid JSON.'));
-    }
+    if (err instanceof SyntaxError) return sendProblem(reply, frameworkProblem('invalid-json', 'The request body is not valid JSON.'));
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
       req.log.error({ err }, 'unhandled error');
-      return sendProblem(reply, problem(500, 'internal', 'Something went wrong on our side; it has been logged.'));
+      return sendProblem(reply, problem('internal', 'Something went wrong on our side; it has been logged.'));
     }
-    return sendProblem(reply, frameworkProblem(status, 'bad-request', err.message));
+    return sendProblem(reply, { ...frameworkProblem('bad-request', err.message), status });
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, 'not-found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) => opts.notFoundPage?.(req, reply) ?? sendProblem(reply, problem('not-found', `No route ${req.method} ${req.url.split('?')[0]}`)));
 }

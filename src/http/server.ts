@@ -32,6 +32,7 @@ export async function createContext(config: Config, store?: Store, clock: () => 
     // Many honest people share one address (carrier NAT, an office): only a far larger count is abuse.
     addressRateLimiter: new RateLimiter(config.intakeRateLimit * ADDRESS_LIMIT_FACTOR),
     metrics,
+    loginLimiter: new RateLimiter(config.loginRateLimit),
     fingerprintSecret,
     clock,
     count: { accepted: (source) => accepted({ source }), rejected: (reason) => rejected({ reason }) },

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DetectionReport, Service } from '../detect/index.js';
 import type { Database } from '../store/schema.js';
+import { storedMs } from '../store/time.js';
 
 export interface FeedCursor {
   receivedAt: Date;
@@ -45,7 +46,7 @@ type FeedRow = { [K in (typeof COLUMNS)[number]]: Selectable<Database['reports']
 function toDetectionReport(r: FeedRow): DetectionReport {
   return {
     id: r.id,
-    receivedAt: r.received_at.getTime(),
+    receivedAt: storedMs(r.received_at),
     network: r.network,
     carrier: r.carrier,
     county: r.county,
@@ -53,7 +54,7 @@ function toDetectionReport(r: FeedRow): DetectionReport {
     services: r.services.split(',') as Service[],
     calledNetwork: r.called_network,
     fingerprint: r.fingerprint,
-    startedAt: r.started_at.getTime(),
+    startedAt: storedMs(r.started_at),
   };
 }
 

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createReportWriter, findReportByIdempotencyKey, GroupCommitter, reportReference, uuidv7, type ReportRow, type ReportWriter, type Store } from '../store/index.js';
+import { storedDate } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import type { Source, ValidReport } from './validate.js';
 
@@ -68,7 +69,7 @@ async function commitBatch(db: Kysely<Database>, writer: ReportWriter, rows: Rep
       }
       const first = await findReportByIdempotencyKey(db, row.idempotency_key!);
       if (!first) throw new Error('idempotency conflict without a stored report');
-      return { id: first.id, receivedAt: first.received_at, reference: first.reference, created: false, sameRequest: first.request_hash === row.request_hash };
+      return { id: first.id, receivedAt: storedDate(first.received_at), reference: first.reference, created: false, sameRequest: first.request_hash === row.request_hash };
     }),
   );
 }

@@ -1,63 +1,65 @@
-// The report a member of the public sends. One JSON Schema serves Fastify (validation and
-// OpenAPI) and the importer/web form (through validate.ts), so the rules cannot drift apart.
+// The report a member of the public sends. One schema serves Fastify (OpenAPI) and the
+// validator behind the API, the web form and the importer (validate.ts), so the rules cannot
+// drift apart. TypeBox builds plain JSON Schema and the TypeScript type from one declaration.
+import { Type, type Static } from 'typebox';
+
 export const SERVICES = ['voice', 'sms', 'data', '911'] as const;
 export type Service = (typeof SERVICES)[number];
 
 export const DESCRIPTION_MAX = 2000;
 
-export const reportBodySchema = {
-  $id: 'ReportBody',
-  type: 'object',
-  additionalProperties: false,
-  required: ['carrier', 'services', 'zip'],
-  properties: {
-    carrier: { type: 'string', minLength: 1, maxLength: 40, description: 'Brand the reporter uses, e.g. att, cricket, verizon.' },
-    services: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 4,
-      uniqueItems: true,
-      items: { type: 'string', enum: [...SERVICES] },
-      description: 'What does not work: voice, sms, data, 911.',
-    },
-    sosMode: { type: 'boolean', description: 'The phone showed "SOS" / "SOS only".' },
-    zip: { type: 'string', pattern: '^[0-9]{5}$', description: '5-digit ZIP code where the problem happened.' },
-    startedAt: { type: 'string', format: 'date-time', description: 'When the problem started (defaults to now).' },
-    endedAt: { type: ['string', 'null'], format: 'date-time', description: 'When service came back, if it has.' },
-    calledCarrier: { type: ['string', 'null'], maxLength: 40, description: 'Carrier of the person being called, if known.' },
-    description: { type: 'string', maxLength: DESCRIPTION_MAX },
-    contact: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        name: { type: 'string', maxLength: 200 },
-        email: { type: 'string', maxLength: 254 },
-        phone: { type: 'string', maxLength: 40 },
+/** `type: [string, null]` rather than anyOf, so a bad value gets one error naming the field. */
+const nullableString = (opts: { format?: string; maxLength?: number; description: string }) =>
+  Type.Unsafe<string | null>({ type: ['string', 'null'], ...opts });
+
+const reportProperties = {
+  carrier: Type.String({ minLength: 1, maxLength: 40, description: 'Brand the reporter uses, e.g. att, cricket, verizon.' }),
+  services: Type.Array(Type.Enum([...SERVICES]), {
+    minItems: 1,
+    maxItems: 4,
+    uniqueItems: true,
+    description: 'What does not work: voice, sms, data, 911.',
+  }),
+  sosMode: Type.Optional(Type.Boolean({ description: 'The phone showed "SOS" / "SOS only".' })),
+  zip: Type.String({ pattern: '^[0-9]{5}$', description: '5-digit ZIP code where the problem happened.' }),
+  startedAt: Type.Optional(Type.String({ format: 'date-time', description: 'When the problem started (defaults to now).' })),
+  endedAt: Type.Optional(nullableString({ format: 'date-time', description: 'When service came back, if it has.' })),
+  calledCarrier: Type.Optional(nullableString({ maxLength: 40, description: 'Carrier of the person being called, if known.' })),
+  description: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX })),
+  contact: Type.Optional(
+    Type.Object(
+      {
+        name: Type.Optional(Type.String({ maxLength: 200 })),
+        email: Type.Optional(Type.String({ maxLength: 254 })),
+        phone: Type.Optional(Type.String({ maxLength: 40 })),
       },
-    },
-    consentToContact: { type: 'boolean' },
-    website: { type: 'string', maxLength: 500, description: 'Leave empty (anti-bot field).' },
-  },
-} as const;
+      { additionalProperties: false },
+    ),
+  ),
+  consentToContact: Type.Optional(Type.Boolean()),
+  website: Type.Optional(Type.String({ maxLength: 500, description: 'Leave empty (anti-bot field).' })),
+};
+
+export const reportBodySchema = Type.Object(reportProperties, {
+  $id: 'ReportBody',
+  additionalProperties: false,
+  examples: [{ carrier: 'att', services: ['voice', 'sms', 'data'], sosMode: true, zip: '10001', startedAt: '2024-02-22T08:50:00Z', calledCarrier: 'verizon', description: 'Phone shows SOS since 3:50 a.m.' }],
+});
+export type ReportBody = Static<typeof reportBodySchema>;
 
 /** Import rows may replay a recorded stream: they carry their own receipt time and client id. */
-export const importRowSchema = {
-  ...reportBodySchema,
-  $id: 'ImportRow',
-  properties: {
-    ...reportBodySchema.properties,
-    receivedAt: { type: 'string', format: 'date-time' },
-    fingerprint: { type: 'string', minLength: 1, maxLength: 128 },
-    source: { type: 'string', enum: ['web', 'api', 'import', 'sim'] },
+export const importRowSchema = Type.Object(
+  {
+    ...reportProperties,
+    receivedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    fingerprint: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    source: Type.Optional(Type.Enum(['web', 'api', 'import', 'sim'])),
   },
-} as const;
+  { $id: 'ImportRow', additionalProperties: false },
+);
 
-export const reportAcceptedSchema = {
-  type: 'object',
-  required: ['id', 'receivedAt', 'reference'],
-  properties: {
-    id: { type: 'string' },
-    receivedAt: { type: 'string', format: 'date-time' },
-    reference: { type: 'string', description: 'Short code to quote when contacting the office.' },
-  },
-} as const;
+export const reportAcceptedSchema = Type.Object({
+  id: Type.String(),
+  receivedAt: Type.String({ format: 'date-time' }),
+  reference: Type.String({ description: 'Short code to quote when contacting the office.' }),
+});

@@ -1,2 +1,6 @@
+export * from './roles.js';
+export * from './actor.js';
 export * from './users.js';
+export * from './tokens.js';
+export * from './sessions.js';
 export { newPassword } from './credentials.js';

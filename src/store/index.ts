@@ -7,3 +7,4 @@ export { settingOrCreate } from './settings.js';
 export { isUniqueViolation } from './errors.js';
 export { insertWithFreshIds } from './insert-batch.js';
 export { createReportWriter, type ReportWriter } from './report-writer.js';
+export { storedDate, storedDateOrNull, storedMs, type StoredTime } from './time.js';

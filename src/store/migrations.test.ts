@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { migrate, openStore, type Store } from './index.js';
+import { migrate, openStore, storedDate, type Store } from './index.js';
 import { newStoreLocation, STORE_KINDS, type StoreKind, type TestStoreLocation } from '../../test/support/stores.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,8 +48,9 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
       const at = new Date('2024-02-22T08:45:00.123Z');
       await store.db.insertInto('users').values({ id: 'u1', email: 'a@b.c', role: 'admin', password_hash: null, created_at: at, disabled: 0 }).execute();
       const row = await store.db.selectFrom('users').selectAll().where('created_at', '=', at).executeTakeFirstOrThrow();
-      expect(row.created_at).toBeInstanceOf(Date);
-      expect(row.created_at.toISOString()).toBe(at.toISOString());
+      // Each query maps its time columns explicitly (store/time.ts), so the raw value differs by store.
+      expect(row.created_at instanceof Date ? 'Date' : typeof row.created_at).toBe(kind === 'postgres' ? 'Date' : 'number');
+      expect(storedDate(row.created_at).toISOString()).toBe(at.toISOString());
     } finally {
       await store.close();
     }

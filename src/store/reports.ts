@@ -2,7 +2,8 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, ReportsTable } from './schema.js';
 
-export type ReportRow = Insertable<ReportsTable> & ReportsTable;
+/** A row to insert, every column given (the writer thread binds them by position). */
+export type ReportRow = Required<Insertable<ReportsTable>>;
 export type StoredReportRow = Selectable<ReportsTable>;
 
 /** SQLite allows 32,766 bound parameters per statement; 23 columns x 1000 rows stays under it. */

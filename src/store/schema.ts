@@ -1,9 +1,11 @@
-// Row types as the query layer sees them. Timestamps are Date in code; the dialect decides how
-// they are stored (timestamptz in Postgres, epoch milliseconds in SQLite) — see store/time.ts.
-import type { Generated } from 'kysely';
+// Row types as the query layer sees them. A time is written as a Date and read back as a
+// StoredTime (a Date on Postgres, epoch ms on SQLite) that each query maps with storedDate —
+// see store/time.ts.
+import type { ColumnType, Generated } from 'kysely';
+import type { StoredTime } from './time.js';
 
-type Timestamp = Date;
-type NullableTimestamp = Date | null;
+type Timestamp = ColumnType<StoredTime, Date, Date>;
+type NullableTimestamp = ColumnType<StoredTime | null, Date | null | undefined, Date | null>;
 
 export interface ReportsTable {
   id: string;
@@ -38,20 +40,31 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: Timestamp;
   disabled: number;
+  /** 1 while the account still has a printed one-time password. */
+  must_change_password: ColumnType<number, number | undefined, number>;
+  password_changed_at: NullableTimestamp;
+  last_sign_in_at: NullableTimestamp;
 }
 
 export interface ApiTokensTable {
   token_hash: string;
+  /** Public handle (list, revoke); the secret is only ever stored hashed. */
+  id: string;
   user_id: string;
   label: string;
   created_at: Timestamp;
+  expires_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
   session_hash: string;
   user_id: string;
   created_at: Timestamp;
+  /** Absolute end, however active the session is. */
   expires_at: Timestamp;
+  /** Idle end moves on with use (see staff/sessions.ts). */
+  last_seen_at: Timestamp;
 }
 
 export interface SettingsTable {

@@ -12,6 +12,7 @@ import { createReportWriter } from './report-writer.js';
 import { openSqliteFile } from './sqlite.js';
 import { prepareSqliteReportInsert } from './sqlite-report-insert.js';
 import { reportReference, uuidv7 } from './ids.js';
+import { storedDate } from './time.js';
 
 const at = new Date('2024-02-22T09:00:00Z');
 const row = (over: Partial<ReportRow> = {}): ReportRow => ({
@@ -31,7 +32,7 @@ describe('prepared SQLite report insert', () => {
       const a = row({ idempotency_key: 'k1' });
       expect(await withFreshIds([a, row()], insert)).toEqual([{ id: a.id, inserted: true }, expect.objectContaining({ inserted: true })]);
       const back = await getReport(store.db, a.id);
-      expect(back?.received_at).toEqual(at);
+      expect(storedDate(back!.received_at)).toEqual(at);
       expect(back?.ended_at).toBeNull();
       const retry = row({ idempotency_key: 'k1' });
       expect(await withFreshIds([retry], insert)).toEqual([{ id: retry.id, inserted: false }]);

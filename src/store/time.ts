@@ -1,6 +1,8 @@
-// The one dialect difference for time: SQLite has no timestamp type, so Dates are stored as
-// epoch milliseconds there and turned back into Dates on the way out. Postgres uses timestamptz
-// and its driver already returns Dates, so it needs nothing.
+// The one dialect difference for time. SQLite has no timestamp type: Dates are stored as epoch
+// milliseconds there; Postgres uses timestamptz and its driver returns Dates. Parameters are
+// converted by value (a Date bound to a query becomes epoch ms on SQLite, whatever the column);
+// results are mapped explicitly by each query with `storedDate` — no column-naming rule decides
+// what is a time, and the row types (`StoredTime`) make forgetting it a type error.
 import {
   OperationNodeTransformer,
   type KyselyPlugin,
@@ -13,7 +15,24 @@ import {
   type ValueNode,
 } from 'kysely';
 
+/** A time as a select returns it: a Date from Postgres, epoch milliseconds from SQLite. */
+export type StoredTime = Date | number;
+
 export const toEpoch = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v);
+
+/** A selected time column as a Date, on either store. */
+export function storedDate(v: StoredTime): Date {
+  return v instanceof Date ? v : new Date(Number(v));
+}
+
+export function storedDateOrNull(v: StoredTime | null): Date | null {
+  return v === null ? null : storedDate(v);
+}
+
+/** A selected time column as epoch milliseconds, on either store (the detection feed's unit). */
+export function storedMs(v: StoredTime): number {
+  return v instanceof Date ? v.getTime() : Number(v);
+}
 
 class DateToEpoch extends OperationNodeTransformer {
   protected override transformValue(node: ValueNode): ValueNode {
@@ -25,11 +44,7 @@ class DateToEpoch extends OperationNodeTransformer {
   }
 }
 
-/** Columns named `at` or `*_at` hold times; that naming rule is what lets results be mapped back. */
-export function isTimeColumn(name: string): boolean {
-  return name === 'at' || name.endsWith('_at');
-}
-
+/** SQLite only: Date parameters become epoch milliseconds. Results pass through untouched. */
 export class SqliteTimePlugin implements KyselyPlugin {
   readonly #toEpoch = new DateToEpoch();
 
@@ -38,12 +53,6 @@ export class SqliteTimePlugin implements KyselyPlugin {
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    for (const row of args.result.rows) {
-      for (const key of Object.keys(row)) {
-        const v = row[key];
-        if (typeof v === 'number' && isTimeColumn(key)) row[key] = new Date(v);
-      }
-    }
     return args.result;
   }
 }

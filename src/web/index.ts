@@ -1,27 +1,18 @@
 // The server-rendered web pages: the public report form and its confirmation, staff sign-in
 // and a minimal desk. Register with buildApp(ctx, { extraRoutes: [webRoutes] }).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../audit/index.js';
-import { identify, SESSION_COOKIE } from '../http/auth.js';
+import type { FastifyInstance } from 'fastify';
+import { signIn } from '../commands/index.js';
 import type { AppContext } from '../http/context.js';
-import { hasContact, mayReadContact, presentReport } from '../http/report-presenter.js';
+import { endBrowserSession, setSessionCookie } from '../http/routes/session.js';
 import { submitReport } from '../http/submission.js';
-import { RateLimiter } from '../intake/rate-limit.js';
 import { validateReport } from '../intake/validate.js';
-import { checkLogin, endSession, SESSION_TTL_MS, startSession } from '../staff/index.js';
-import { getIncident, listIncidents } from '../incidents/index.js';
-import { incidentPage } from './incident-page.js';
-import { listReports, normalizeReference } from '../store/index.js';
+import { ProblemError } from '../problems/index.js';
 import { Assets } from './assets.js';
-import { DESK_INCIDENTS, DESK_PAGE_SIZE, deskPage } from './desk-page.js';
 import { formPage } from './form-page.js';
 import { sendPage } from './layout.js';
 import { loginPage } from './login-page.js';
 import { notFoundPage, receivedPage, REFERENCE } from './received-page.js';
 import { EMPTY_FORM, formErrors, readForm, toReportBody } from './report-form.js';
-
-/** Sign-in attempts per client IP per minute, as for the API's POST /api/v1/session. */
-const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
 export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const assets = new Assets();
@@ -66,55 +57,29 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     return sendPage(req, reply, 200, receivedPage(assets, ref));
   });
 
-  const attempts = new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE);
   app.get('/login', hide, (req, reply) => sendPage(req, reply, 200, loginPage(assets, { email: '' })));
 
+  // The same sign-in command and limiter as POST /api/v1/session; the desk app takes over after.
   app.post('/login', hide, async (req, reply) => {
     const b = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
     const email = typeof b.email === 'string' ? b.email.trim().slice(0, 254) : '';
     const password = typeof b.password === 'string' ? b.password.slice(0, 200) : '';
-    const rate = attempts.take(req.ip, Date.now());
-    if (!rate.allowed) {
-      reply.header('Retry-After', String(rate.retryAfterSeconds));
-      return sendPage(req, reply, 429, loginPage(assets, { email, problem: { field: 'password', message: 'Too many sign-in attempts. Wait a minute and try again.' } }));
+    try {
+      setSessionCookie(req, reply, await signIn(ctx, { email, password, address: req.ip }));
+      return reply.redirect('/desk', 303);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      const limited = err.code === 'login-rate-limited';
+      if (limited) reply.header('Retry-After', String(err.problem.retryAfter));
+      const message = limited ? 'Too many sign-in attempts. Wait a minute and try again.' : 'The email or password is wrong.';
+      return sendPage(req, reply, err.problem.status, loginPage(assets, { email, problem: { field: 'password', message } }));
     }
-    const user = email && password ? await checkLogin(ctx.store.db, email, password) : undefined;
-    if (!user) return sendPage(req, reply, 401, loginPage(assets, { email, problem: { field: 'password', message: 'The email or password is wrong.' } }));
-    const session = await startSession(ctx.store.db, user.id);
-    await recordAudit(ctx.store, { actor: user.email, action: 'session.start', target: user.id });
-    reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', path: '/', maxAge: SESSION_TTL_MS / 1000 });
-    return reply.redirect('/desk', 303);
   });
 
   app.post('/logout', hide, async (req, reply) => {
-    const session = req.cookies[SESSION_COOKIE];
-    if (session) await endSession(ctx.store.db, session);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    await endBrowserSession(ctx, req, reply);
     return reply.redirect('/login', 303);
   });
-
-  app.get<{ Params: { id: string } }>('/desk/incidents/:id', hide, (req, reply) => incidentRoute(ctx, assets, req, reply));
-
-  app.get('/desk', hide, async (req: FastifyRequest, reply: FastifyReply) => {
-    const user = await identify(ctx, req);
-    if (!user) return reply.redirect('/login', 303);
-    const typed = (req.query as { reference?: unknown }).reference;
-    const search = typeof typed === 'string' && typed.trim() !== '' ? { typed: typed.trim().slice(0, 60), reference: normalizeReference(typed) } : undefined;
-    const rows = search && !search.reference ? [] : await listReports(ctx.store.db, { limit: DESK_PAGE_SIZE, reference: search?.reference });
-    if (mayReadContact(user.role) && rows.some(hasContact)) {
-      await recordAudit(ctx.store, { actor: user.email, action: 'reports.list-contact', target: 'reports', detail: { count: rows.length } });
-    }
-    const incidents = await listIncidents(ctx.store.db, { limit: DESK_INCIDENTS });
-    return sendPage(req, reply, 200, deskPage(assets, user, { reports: rows.map((r) => presentReport(r, user.role)), search }, incidents));
-  });
-}
-
-async function incidentRoute(ctx: AppContext, assets: Assets, req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<FastifyReply> {
-  const user = await identify(ctx, req);
-  if (!user) return reply.redirect('/login', 303);
-  const incident = req.params.id.length <= 100 ? await getIncident(ctx.store.db, req.params.id) : undefined;
-  if (!incident) return sendPage(req, reply, 404, notFoundPage(assets, 'There is no incident with that id.'));
-  return sendPage(req, reply, 200, incidentPage(assets, user, incident));
 }
 
 function waitText(seconds: number): string {

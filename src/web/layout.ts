@@ -3,7 +3,7 @@
 // pages that may hold someone's answers, and gzip when the browser takes it.
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { StaffUser } from '../staff/index.js';
+import type { Actor } from '../staff/index.js';
 import type { Assets } from './assets.js';
 import { html, type Html, type HtmlValue } from './html.js';
 
@@ -70,7 +70,7 @@ export function sendPage(req: FastifyRequest, reply: FastifyReply, status: numbe
 }
 
 /** Staff pages' header corner: who is signed in, and the way out. */
-export function signOutForm(user: StaffUser): Html {
+export function signOutForm(user: Actor): Html {
   return html`<form class="od-header__session" method="post" action="/logout">
 <span>${user.email} (${user.role})</span> <button class="usa-button usa-button--unstyled od-header__signout" type="submit">Sign out</button></form>`;
 }

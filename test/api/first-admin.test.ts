@@ -1,7 +1,7 @@
 // The first start of an install without an admin creates one — also when `user add` made an
 // analyst before the server ever ran; never a second one.
 import { describe, expect, it } from 'vitest';
-import { countAdmins, createUser, ensureFirstAdmin } from '../../src/staff/index.js';
+import { countActiveAdmins, createUser, ensureFirstAdmin } from '../../src/staff/index.js';
 import { openTestStore, STORE_KINDS } from '../support/stores.js';
 
 describe.each(STORE_KINDS)('first admin on %s', (kind) => {
@@ -13,7 +13,7 @@ describe.each(STORE_KINDS)('first admin on %s', (kind) => {
       expect(first?.email).toBe('admin@localhost');
       expect(first?.password.length).toBeGreaterThan(10);
       expect(await ensureFirstAdmin(store.db, 'admin@localhost')).toBeUndefined();
-      expect(await countAdmins(store.db)).toBe(1);
+      expect(await countActiveAdmins(store.db)).toBe(1);
     } finally {
       await store.close();
       await location.destroy();

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { storedMs } from '../../src/store/index.js';
 import { webRoutes } from '../../src/web/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -103,7 +104,7 @@ describe('report form on a phone', () => {
     await page.waitForURL(/\/received\/OD-/);
     const reference = (await page.locator('#reference').textContent())!.trim();
     const row = await t.ctx.store.db.selectFrom('reports').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
-    expect(row.started_at.getTime()).toBe(new Date(`${local}:00Z`).getTime() + offset * 60_000);
+    expect(storedMs(row.started_at)).toBe(new Date(`${local}:00Z`).getTime() + offset * 60_000);
   });
 
   it('focuses the error summary and ties each message to its field', async () => {

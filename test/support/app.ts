@@ -38,7 +38,8 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
     location: loc,
     async tokenFor(role) {
       const { user } = await createUser(store.db, `${role}${++n}@example.org`, role);
-      return issueApiToken(store.db, user.id, 'test');
+      await store.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
+      return (await issueApiToken(store.db, user.id, 'test')).secret;
     },
     close,
     async destroy() {

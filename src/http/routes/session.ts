@@ -1,46 +1,46 @@
-// Browser sign-in: email + password -> an HttpOnly, SameSite session cookie.
-import type { FastifyInstance } from 'fastify';
-import { recordAudit } from '../../audit/index.js';
-import { RateLimiter } from '../../intake/rate-limit.js';
-import { checkLogin, endSession, SESSION_TTL_MS, startSession } from '../../staff/index.js';
-import { requireStaff, SESSION_COOKIE } from '../auth.js';
+// Sign-in (cookie), sign-out, and the signed-in member's own account.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { changeOwnPassword, readMe, signIn, signOut, signOutEverywhere, type SignedIn } from '../../commands/index.js';
+import { actorOf, requireActor, SESSION_COOKIE } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { problem, sendProblem } from '../problem.js';
+import { changePasswordSchema, meSchema, signInSchema, signOutEverywhereSchema, signOutSchema } from './accounts.schema.js';
 
-/** Login attempts per client IP per minute: slows password guessing without locking anyone out. */
-const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+/** Sets the session cookie of a sign-in (the form and the API share it). */
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, s: SignedIn): void {
+  reply.setCookie(SESSION_COOKIE, s.sessionId, { httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', path: '/', maxAge: s.maxAgeSeconds });
+}
 
-export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const attempts = new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE);
-  app.post<{ Body: { email: string; password: string } }>('/api/v1/session', {
-    schema: {
-      tags: ['staff'],
-      summary: 'Sign in (sets a session cookie)',
-      body: { type: 'object', required: ['email', 'password'], additionalProperties: false, properties: { email: { type: 'string', maxLength: 254 }, password: { type: 'string', maxLength: 200 } } },
-    },
-  }, async (req, reply) => {
-    const rate = attempts.take(req.ip, Date.now());
-    if (!rate.allowed) {
-      reply.header('Retry-After', String(rate.retryAfterSeconds));
-      return sendProblem(reply, problem(429, 'login-rate-limited', 'Too many sign-in attempts; wait a minute.'));
-    }
-    const user = await checkLogin(ctx.store.db, req.body.email, req.body.password);
-    if (!user) return sendProblem(reply, problem(401, 'bad-credentials', 'Email or password is wrong.'));
-    const session = await startSession(ctx.store.db, user.id);
-    await recordAudit(ctx.store, { actor: user.email, action: 'session.start', target: user.id });
-    reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', path: '/', maxAge: SESSION_TTL_MS / 1000 });
-    return { email: user.email, role: user.role };
+export async function endBrowserSession(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const session = req.cookies[SESSION_COOKIE];
+  if (session) await signOut(ctx, session);
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export async function sessionRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post('/api/v1/session', { schema: signInSchema }, async (req, reply) => {
+    const s = await signIn(ctx, { ...req.body, address: req.ip });
+    setSessionCookie(req, reply, s);
+    return { user: s.user };
   });
 
-  app.delete('/api/v1/session', { schema: { tags: ['staff'], summary: 'Sign out' } }, async (req, reply) => {
-    const session = req.cookies[SESSION_COOKIE];
-    if (session) await endSession(ctx.store.db, session);
+  app.delete('/api/v1/session', { schema: signOutSchema }, async (req, reply) => {
+    await endBrowserSession(ctx, req, reply);
+    return reply.code(204).send(null);
+  });
+
+  app.delete('/api/v1/me/sessions', { preHandler: requireActor(ctx), schema: signOutEverywhereSchema }, async (req, reply) => {
+    const r = await signOutEverywhere(ctx, actorOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
+    return r;
   });
 
-  app.get('/api/v1/me', { preHandler: requireStaff(ctx), schema: { tags: ['staff'], summary: 'Who am I' } }, async (req) => ({
-    email: req.staff!.email,
-    role: req.staff!.role,
-  }));
+  app.get('/api/v1/me', { preHandler: requireActor(ctx), schema: meSchema }, async (req) => readMe(ctx, actorOf(req)));
+
+  app.post('/api/v1/me/password', { preHandler: requireActor(ctx), schema: changePasswordSchema }, async (req, reply) => {
+    await changeOwnPassword(ctx, actorOf(req), req.body);
+    return reply.code(204).send(null);
+  });
 }

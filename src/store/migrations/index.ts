@@ -5,6 +5,7 @@ import type { Dialect } from '../db.js';
 import { initial } from './0001_initial.js';
 import { incidents } from './0002_incidents.js';
 import { reportsWritePath } from './0003_reports_write_path.js';
+import { staffAccounts } from './0004_staff_accounts.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -13,6 +14,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0001_initial': initial(dialect),
         '0002_incidents': incidents(dialect),
         '0003_reports_write_path': reportsWritePath(),
+        '0004_staff_accounts': staffAccounts(dialect),
       };
     },
   };

@@ -1,7 +1,13 @@
-// The only shape of a report that leaves the API. Contact details go to investigators and
-// admins only; analysts see the same report with contact removed.
-import type { Role } from '../staff/index.js';
-import type { StoredReportRow } from '../store/index.js';
+// The only shape of a report that leaves the API. Contact details leave only when the caller
+// asked for them and may read them (the command decides and audits); otherwise the report
+// says whether it has any (`contactRedacted`), so an investigator knows to ask.
+import { storedDate, storedDateOrNull, type StoredReportRow } from '../store/index.js';
+
+export interface ReportContact {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
 
 export interface ReportView {
   id: string;
@@ -22,20 +28,18 @@ export interface ReportView {
   source: string;
   fingerprint: string;
   consentToContact: boolean;
-  contact: { name: string | null; email: string | null; phone: string | null } | null;
+  contact: ReportContact | null;
   contactRedacted: boolean;
 }
 
-export const mayReadContact = (role: Role): boolean => role === 'admin' || role === 'investigator';
-
 export const hasContact = (r: StoredReportRow): boolean => Boolean(r.contact_name || r.contact_email || r.contact_phone);
 
-export function presentReport(r: StoredReportRow, role: Role): ReportView {
-  const showContact = mayReadContact(role);
+export function presentReport(r: StoredReportRow, withContact: boolean): ReportView {
+  const show = withContact && hasContact(r);
   return {
     id: r.id,
     reference: r.reference,
-    receivedAt: r.received_at.toISOString(),
+    receivedAt: storedDate(r.received_at).toISOString(),
     carrier: r.carrier,
     network: r.network,
     services: r.services ? r.services.split(',') : [],
@@ -43,15 +47,15 @@ export function presentReport(r: StoredReportRow, role: Role): ReportView {
     zip: r.zip,
     county: r.county,
     state: r.state,
-    startedAt: r.started_at.toISOString(),
-    endedAt: r.ended_at ? r.ended_at.toISOString() : null,
+    startedAt: storedDate(r.started_at).toISOString(),
+    endedAt: storedDateOrNull(r.ended_at)?.toISOString() ?? null,
     calledCarrier: r.called_carrier,
     calledNetwork: r.called_network,
     description: r.description,
     source: r.source,
     fingerprint: r.fingerprint,
     consentToContact: r.consent_to_contact === 1,
-    contact: showContact ? { name: r.contact_name, email: r.contact_email, phone: r.contact_phone } : null,
-    contactRedacted: !showContact && hasContact(r),
+    contact: show ? { name: r.contact_name, email: r.contact_email, phone: r.contact_phone } : null,
+    contactRedacted: !show && hasContact(r),
   };
 }

@@ -1,0 +1,4 @@
+export * from './report.js';
+export * from './incident.js';
+export * from './account.js';
+export * from './audit-event.js';
