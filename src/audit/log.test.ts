@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openTestStore, STORE_KINDS, type TestStoreLocation } from '../../test/support/stores.js';
+import type { Store } from '../store/index.js';
 import { recordAudit, verifyAuditChain } from './index.js';
 
 describe.each(STORE_KINDS)('audit chain on %s', (kind) => {
@@ -8,14 +9,43 @@ describe.each(STORE_KINDS)('audit chain on %s', (kind) => {
     for (const l of made) await l.destroy();
   });
 
-  it('verifies an intact chain and finds the first tampered event', async () => {
+  async function chainOf(n: number): Promise<Store> {
     const { store, location } = await openTestStore(kind);
     made.push(location);
+    // Concurrent appends still make one chain (serialised by the store's write lock).
+    await Promise.all(Array.from({ length: n }, (_, i) => recordAudit(store, { actor: 'inv@x.org', action: 'report.read-contact', target: `r${i + 1}`, detail: { reportIds: [`r${i + 1}`] } })));
+    return store;
+  }
+
+  it('verifies an intact chain and names an edited event', async () => {
+    const store = await chainOf(5);
     try {
-      await Promise.all([1, 2, 3, 4, 5].map((i) => recordAudit(store, { actor: 'inv@x.org', action: 'report.read-contact', target: `r${i}` })));
       expect(await verifyAuditChain(store)).toBeNull();
       await store.db.updateTable('audit_events').set({ target: 'someone-else' }).where('seq', '=', 3).execute();
-      expect(await verifyAuditChain(store)).toBe(3);
+      expect(await verifyAuditChain(store)).toEqual({ seq: 3, reason: expect.stringContaining('edited') });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('names the event after a deleted one, and events cut off the end', async () => {
+    const store = await chainOf(6);
+    try {
+      await store.db.deleteFrom('audit_events').where('seq', '=', 6).execute();
+      expect(await verifyAuditChain(store)).toEqual({ seq: 6, reason: expect.stringContaining('cut off the end') });
+      await store.db.deleteFrom('audit_events').where('seq', '=', 2).execute();
+      expect(await verifyAuditChain(store)).toEqual({ seq: 3, reason: expect.stringContaining('deleted') });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('walks a long chain in pages, reporting progress', async () => {
+    const store = await chainOf(1200);
+    try {
+      const seen: number[] = [];
+      expect(await verifyAuditChain(store, (n) => seen.push(n))).toBeNull();
+      expect(seen).toEqual([1000, 1200]);
     } finally {
       await store.close();
     }

@@ -43,7 +43,7 @@ const reportProperties = {
 export const reportBodySchema = Type.Object(reportProperties, {
   $id: 'ReportBody',
   additionalProperties: false,
-  examples: [{ carrier: 'att', services: ['voice', 'sms', 'data'], sosMode: true, zip: '10001', startedAt: '2024-02-22T08:50:00Z', calledCarrier: 'verizon', description: 'Phone shows SOS since 3:50 a.m.' }],
+  examples: [{ carrier: 'att', services: ['voice', 'sms', 'data'], sosMode: true, zip: '10001', calledCarrier: 'verizon', description: 'Phone shows SOS since this morning' }],
 });
 export type ReportBody = Static<typeof reportBodySchema>;
 
