@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openTestStore, STORE_KINDS, type TestStoreLocation } from '../../test/support/stores.js';
 import type { Store } from '../store/index.js';
@@ -48,6 +49,29 @@ describe.each(STORE_KINDS)('audit chain on %s', (kind) => {
       expect(seen).toEqual([1000, 1200]);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('audit appends beside another process writing the embedded store', () => {
+  it('wait for the write lock instead of failing with "database is locked"', async () => {
+    const { store, location } = await openTestStore('sqlite');
+    // Another process commits as fast as it can, as the server does beside the CLI.
+    const writer = spawn(process.execPath, ['-e', `
+      const db = new (require('better-sqlite3'))(process.argv[1]); db.pragma('busy_timeout = 10000');
+      const put = db.prepare("insert or replace into settings(name, value) values ('busy', ?)");
+      process.stdout.write('ready\\n');
+      for (let i = 0; ; i++) put.run(String(i));`, store.file!], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise((resolve) => writer.stdout.once('data', resolve));
+      for (let round = 0; round < 10; round++) {
+        await Promise.all(Array.from({ length: 20 }, (_, i) => recordAudit(store, { actor: 'cli', action: 'user.add', target: `u${round}-${i}` })));
+      }
+      expect(await verifyAuditChain(store)).toBeNull();
+    } finally {
+      writer.kill();
+      await store.close();
+      await location.destroy();
     }
   });
 });

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
-import { getIncident, KIND_FILTERS, listIncidents, replayStore, STATUS_FILTERS, toSummary, type IncidentSummary, type StoredIncident } from '../incidents/index.js';
+import { getIncident, listIncidents, type CommandContext } from '../commands/index.js';
+import { KIND_FILTERS, replayStore, STATUS_FILTERS, type IncidentSummary, type StoredIncident } from '../incidents/index.js';
 import { progressBar } from '../ops/progress.js';
 import { networks } from '../reference/index.js';
 import { countReports, openStore, type Store } from '../store/index.js';
+import { CLI_ACTOR } from '../staff/index.js';
 import { configFrom, UsageError, withStoreFlags, type StoreFlags } from './options.js';
+import { withCommands } from './with-commands.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
@@ -45,14 +48,12 @@ function checkListFlags(f: ListFlags): void {
 }
 
 /** `--id`: the detail, as `GET /api/v1/incidents/:id` serves it (with series and evidence). */
-async function printOne(store: Store, id: string): Promise<void> {
-  const incident = await getIncident(store.db, id);
-  if (!incident) throw new UsageError(`no incident ${id}`);
-  out(JSON.stringify(incident, null, 2));
+async function printOne(cx: CommandContext, id: string): Promise<void> {
+  out(JSON.stringify(await getIncident(cx, CLI_ACTOR, id), null, 2));
 }
 
-async function printList(store: Store, f: ListFlags): Promise<void> {
-  const incidents = (await listIncidents(store.db, { status: f.status, network: f.network, kind: f.kind, limit: 10_000 })).map(toSummary);
+async function printList(cx: CommandContext, f: ListFlags): Promise<void> {
+  const { items: incidents } = await listIncidents(cx, CLI_ACTOR, { status: f.status, network: f.network, kind: f.kind, limit: 100_000, offset: 0 });
   if (f.json) out(JSON.stringify(incidents, null, 2));
   else if (incidents.length === 0) out('no incidents');
   else incidents.forEach((i) => out(describeIncident(i)));
@@ -67,13 +68,7 @@ export function registerIncidents(program: Command): void {
     .option('--id <id>', 'print one incident in full (with series and evidence) as JSON')
     .action(async (flags: ListFlags) => {
       checkListFlags(flags);
-      const store = await openStore(configFrom(flags));
-      try {
-        if (flags.id) await printOne(store, flags.id);
-        else await printList(store, flags);
-      } finally {
-        await store.close();
-      }
+      await withCommands(flags, (cx) => (flags.id ? printOne(cx, flags.id) : printList(cx, flags)));
     });
 
   withStoreFlags(program.command('replay').description('Re-run detection over every stored report, in receipt order, replacing detected incidents'))

@@ -2,23 +2,12 @@
 // API (the CLI acts as an admin of the store it opened) and into the same audit trail.
 import type { Command } from 'commander';
 import { addStaff, findStaffByEmail, listStaff, resetStaffPassword, updateStaff, type CommandContext } from '../commands/index.js';
-import { RateLimiter } from '../intake/rate-limit.js';
 import { CLI_ACTOR, issueApiToken, isRole, ROLES, type Role } from '../staff/index.js';
 import { recordAudit } from '../audit/index.js';
-import { openStore } from '../store/index.js';
-import { configFrom, UsageError, withStoreFlags, type StoreFlags } from './options.js';
+import { UsageError, withStoreFlags, type StoreFlags } from './options.js';
+import { withCommands } from './with-commands.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
-
-async function withCommands<T>(flags: StoreFlags, run: (cx: CommandContext) => Promise<T>): Promise<T> {
-  const config = configFrom(flags);
-  const store = await openStore(config);
-  try {
-    return await run({ store, config, loginLimiter: new RateLimiter(config.loginRateLimit) });
-  } finally {
-    await store.close();
-  }
-}
 
 function roleFrom(value: string): Role {
   if (!isRole(value)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);

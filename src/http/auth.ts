@@ -33,6 +33,8 @@ export function requireActor(ctx: AppContext) {
       return;
     }
     req.actor = actor;
+    // Staff answers hold what only this person may see: no cache (browser or proxy) keeps them.
+    reply.header('Cache-Control', 'no-store');
   };
 }
 
