@@ -1,19 +1,15 @@
-// The server-rendered web pages: the public report form and its confirmation, staff sign-in
-// and a minimal desk. Register with buildApp(ctx, { extraRoutes: [webRoutes] }).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// The server-rendered web pages: the public report form and its confirmation, and staff
+// sign-in (the desk itself is the single-page app of desk-app.ts).
+// Register with buildApp(ctx, { extraRoutes: [webRoutes] }).
+import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/index.js';
-import { identify, SESSION_COOKIE } from '../http/auth.js';
+import { SESSION_COOKIE } from '../http/auth.js';
 import type { AppContext } from '../http/context.js';
-import { hasContact, mayReadContact, presentReport } from '../http/report-presenter.js';
 import { submitReport } from '../http/submission.js';
 import { RateLimiter } from '../intake/rate-limit.js';
 import { validateReport } from '../intake/validate.js';
 import { checkLogin, endSession, SESSION_TTL_MS, startSession } from '../staff/index.js';
-import { getIncident, listIncidents } from '../incidents/index.js';
-import { incidentPage } from './incident-page.js';
-import { listReports, normalizeReference } from '../store/index.js';
 import { Assets } from './assets.js';
-import { DESK_INCIDENTS, DESK_PAGE_SIZE, deskPage } from './desk-page.js';
 import { formPage } from './form-page.js';
 import { sendPage } from './layout.js';
 import { loginPage } from './login-page.js';
@@ -92,29 +88,6 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/login', 303);
   });
-
-  app.get<{ Params: { id: string } }>('/desk/incidents/:id', hide, (req, reply) => incidentRoute(ctx, assets, req, reply));
-
-  app.get('/desk', hide, async (req: FastifyRequest, reply: FastifyReply) => {
-    const user = await identify(ctx, req);
-    if (!user) return reply.redirect('/login', 303);
-    const typed = (req.query as { reference?: unknown }).reference;
-    const search = typeof typed === 'string' && typed.trim() !== '' ? { typed: typed.trim().slice(0, 60), reference: normalizeReference(typed) } : undefined;
-    const rows = search && !search.reference ? [] : await listReports(ctx.store.db, { limit: DESK_PAGE_SIZE, reference: search?.reference });
-    if (mayReadContact(user.role) && rows.some(hasContact)) {
-      await recordAudit(ctx.store, { actor: user.email, action: 'reports.list-contact', target: 'reports', detail: { count: rows.length } });
-    }
-    const incidents = await listIncidents(ctx.store.db, { limit: DESK_INCIDENTS });
-    return sendPage(req, reply, 200, deskPage(assets, user, { reports: rows.map((r) => presentReport(r, user.role)), search }, incidents));
-  });
-}
-
-async function incidentRoute(ctx: AppContext, assets: Assets, req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<FastifyReply> {
-  const user = await identify(ctx, req);
-  if (!user) return reply.redirect('/login', 303);
-  const incident = req.params.id.length <= 100 ? await getIncident(ctx.store.db, req.params.id) : undefined;
-  if (!incident) return sendPage(req, reply, 404, notFoundPage(assets, 'There is no incident with that id.'));
-  return sendPage(req, reply, 200, incidentPage(assets, user, incident));
 }
 
 function waitText(seconds: number): string {

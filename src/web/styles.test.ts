@@ -3,9 +3,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Assets } from './assets.js';
-import { deskPage } from './desk-page.js';
-import { incidentPage } from './incident-page.js';
-import { SAMPLE_INCIDENT } from '../../test/support/sample-incident.js';
 import { formPage } from './form-page.js';
 import { loginPage } from './login-page.js';
 import { receivedPage } from './received-page.js';
@@ -24,8 +21,6 @@ describe('outage-desk.css', () => {
       formPage(assets, { form: EMPTY_FORM, notice: { heading: 'h', text: 't' } }),
       receivedPage(assets, 'OD-0000-0000'),
       loginPage(assets, { email: '', problem: { field: 'password', message: 'm' } }),
-      deskPage(assets, { id: '1', email: 'a@b.c', role: 'analyst' }, { reports: [], search: { typed: 'x', reference: undefined } }),
-      incidentPage(assets, { id: '1', email: 'a@b.c', role: 'analyst' }, SAMPLE_INCIDENT),
     ].map((p) => p.text).join('\n');
     const used = new Set([...pages.matchAll(/class="([^"]+)"/g)].flatMap((m) => m[1]!.split(/\s+/)));
     const missing = [...used].filter((c) => !UNSTYLED.has(c) && !new RegExp(`\\.${c}(?![\\w-])`).test(css));

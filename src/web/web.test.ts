@@ -5,8 +5,6 @@ import { countReports } from '../store/index.js';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { STORE_KINDS } from '../../test/support/stores.js';
 import { webRoutes } from './index.js';
-import { upsertIncidents } from '../incidents/index.js';
-import { SAMPLE_INCIDENT } from '../../test/support/sample-incident.js';
 
 const good = (extra: Record<string, string | string[]> = {}): string => {
   const p = new URLSearchParams({ carrier: 'att', sosMode: 'yes', zip: '30303', started: '1h', ended: 'no', tzOffset: '300', description: 'SOS since 3am', ...flat(extra) });
@@ -129,9 +127,7 @@ describe.each(STORE_KINDS)('web pages on %s', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: '/received/%3Cscript%3E' })).statusCode).toBe(404);
   });
 
-  it('signs staff in with a cookie, shows the desk without contact for analysts, and signs out', async () => {
-    await post('/', good({ email: 'secret@example.org', consentToContact: 'yes' }));
-    expect((await t.app.inject({ method: 'GET', url: '/desk' })).headers.location).toBe('/login');
+  it('signs staff in with a cookie that the desk API accepts, and signs out', async () => {
     const login = await t.app.inject({ method: 'GET', url: '/login' });
     expect(login.body).toMatch(/id="password"[^>]*autocomplete="current-password"/);
     const wrong = await post('/login', new URLSearchParams({ email: 'nobody@example.org', password: 'x' }).toString());
@@ -139,34 +135,20 @@ describe.each(STORE_KINDS)('web pages on %s', (kind) => {
     expect(wrong.body).toContain('The email or password is wrong.');
     expect(wrong.body).toContain('value="nobody@example.org"');
 
-    for (const role of ['analyst', 'investigator'] as const) {
-      const { user, password } = await createUser(t.ctx.store.db, `${role}-web@example.org`, role);
-      const res = await post('/login', new URLSearchParams({ email: user.email, password }).toString());
-      expect(res.statusCode).toBe(303);
-      expect(res.headers.location).toBe('/desk');
-      const cookie = String(res.headers['set-cookie']);
-      expect(cookie).toMatch(/^od_session=ods[^;]+;.*HttpOnly/);
-      expect(cookie).toContain('SameSite=Lax');
-      const session = cookie.split(';')[0]!;
-      const desk = await t.app.inject({ method: 'GET', url: '/desk', headers: { cookie: session } });
-      expect(desk.statusCode).toBe(200);
-      expect(desk.body).toMatch(/<th scope="row"[^>]*>OD-/);
-      expect(desk.body.includes('secret@example.org')).toBe(role === 'investigator');
-      if (role === 'analyst') expect(desk.body).toContain('hidden (investigators only)');
-      const reference = /<th scope="row"[^>]*>(OD-[^<]+)</.exec(desk.body)![1]!;
-      const spoken = reference.toLowerCase().replace(/-/g, ' ');
-      const found = await t.app.inject({ method: 'GET', url: `/desk?reference=${encodeURIComponent(spoken)}`, headers: { cookie: session } });
-      expect(found.body).toContain(`<h2>Report ${reference}</h2>`);
-      expect(found.body).not.toContain('http-equiv="refresh"');
-      const none = await t.app.inject({ method: 'GET', url: '/desk?reference=OD-ZZZZ-ZZZZ-ZZZZ', headers: { cookie: session } });
-      expect(none.body).toContain('No report found');
-      const bad = await t.app.inject({ method: 'GET', url: '/desk?reference=%3Cb%3Ehello', headers: { cookie: session } });
-      expect(bad.body).toContain('is not a reference');
-      expect(bad.body).not.toContain('<b>hello');
-      const out = await post('/logout', '', { cookie: session });
-      expect(out.statusCode).toBe(303);
-      expect((await t.app.inject({ method: 'GET', url: '/desk', headers: { cookie: session } })).headers.location).toBe('/login');
-    }
+    const { user, password } = await createUser(t.ctx.store.db, 'analyst-web@example.org', 'analyst');
+    const res = await post('/login', new URLSearchParams({ email: user.email, password }).toString());
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/desk');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^od_session=ods[^;]+;.*HttpOnly/);
+    expect(cookie).toContain('SameSite=Lax');
+    const session = cookie.split(';')[0]!;
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ email: user.email, role: 'analyst' });
+    const out = await post('/logout', '', { cookie: session });
+    expect(out.statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session } })).statusCode).toBe(401);
   });
 });
 
@@ -185,31 +167,5 @@ describe('web form rate limit', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.body).toContain('Please wait a moment');
     expect(res.body).toMatch(/id="zip"[^>]*value="10001"/);
-  });
-});
-
-describe('incident page route', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp('sqlite', {}, { extraRoutes: [webRoutes] });
-  });
-  afterAll(async () => t.destroy());
-
-  it('shows a stored incident to signed-in staff only, and 404 for an unknown id', async () => {
-    await upsertIncidents(t.ctx.store.db, [SAMPLE_INCIDENT]);
-    const url = `/desk/incidents/${SAMPLE_INCIDENT.id}`;
-    expect((await t.app.inject({ url })).headers.location).toBe('/login');
-    const { user, password } = await createUser(t.ctx.store.db, 'page@example.org', 'analyst');
-    const login = await t.app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ email: user.email, password }).toString() });
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    const page = await t.app.inject({ url, headers: { cookie } });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Verizon collateral spike: nationwide');
-    expect(page.body).toContain('<svg class="od-map"');
-    const desk = await t.app.inject({ url: '/desk', headers: { cookie } });
-    expect(desk.body).toContain(`<a href="${url}">verizon</a>`);
-    const missing = await t.app.inject({ url: '/desk/incidents/nope-20240101T0000Z', headers: { cookie } });
-    expect(missing.statusCode).toBe(404);
-    expect(missing.body).toContain('There is no incident with that id.');
   });
 });
