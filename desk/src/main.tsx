@@ -4,4 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import './styles/desk.scss';
 import { App } from './app.js';
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// The "Loading" line of index.html is for the moment before this script runs.
+root.replaceChildren();
+render(<App />, root);

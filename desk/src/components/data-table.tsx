@@ -14,10 +14,12 @@ import {
   type SortingState,
 } from '@tanstack/table-core';
 import { flexRender } from '@tanstack/table-core/flex-render';
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 
 export const tableFeaturesForDesk = tableFeatures({
+  coreReactivityFeature: storeReactivityBindings(),
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },

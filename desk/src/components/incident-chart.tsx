@@ -8,6 +8,20 @@ import { count, utc } from '../format.js';
 import type { SeriesPoint } from '../types.js';
 
 const PHONE = 600;
+const DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
+
+/** 24-hour UTC ticks, with the date under the first tick of each day. */
+function timeTicks(_u: uPlot, splits: number[]): string[] {
+  let lastDay = '';
+  return splits.map((s) => {
+    const d = new Date(s * 1000);
+    const day = DAY.format(d);
+    const hm = d.toISOString().slice(11, 16);
+    if (day === lastDay) return hm;
+    lastDay = day;
+    return `${hm}\n${day}`;
+  });
+}
 
 function options(width: number): uPlot.Options {
   const phone = width < PHONE;
@@ -20,7 +34,7 @@ function options(width: number): uPlot.Options {
     legend: { live: true },
     scales: { y: { range: (_u, _min, max) => [0, Math.max(5, max * 1.05)] } },
     axes: [
-      { font, space: phone ? 90 : 70, stroke: '#1b1b1b', grid: { stroke: '#dfe1e2' } },
+      { font, space: phone ? 60 : 80, stroke: '#1b1b1b', grid: { stroke: '#dfe1e2' }, values: timeTicks },
       { font, size: phone ? 56 : 64, stroke: '#1b1b1b', grid: { stroke: '#dfe1e2' }, values: (_u, v) => v.map((x) => count(x)) },
     ],
     series: [
