@@ -35,7 +35,7 @@ export function KindText({ i, primaryNetwork }: { i: IncidentSummary; primaryNet
 }
 
 export function DurationText({ i, now }: { i: IncidentSummary; now: number }) {
-  return <span class={i.resolvedAt ? undefined : 'od-ongoing'}>{duration(i.onsetAt, i.resolvedAt, now)}</span>;
+  return <span class={i.resolvedAt ? 'od-nowrap' : 'od-nowrap od-ongoing'}>{duration(i.onsetAt, i.resolvedAt, now)}</span>;
 }
 
 export function DetectedText({ i }: { i: IncidentSummary }) {

@@ -12,7 +12,7 @@ function regionWords(o: OpeningEvidence, counties: Map<string, string> | undefin
 export function openingWords(o: OpeningEvidence, counties: Map<string, string> | undefined): string {
   const who = o.calledNetwork ? `people calling ${networkName(o.calledNetwork)} customers reported` : 'people reported';
   return (
-    `In ${o.windowMinutes} minutes ${count(o.observed)} ${who} a problem ${regionWords(o, counties)} where ${count(Math.round(o.expected))} were expected ` +
+    `In ${o.windowMinutes} minutes ${count(o.observed)} ${who} a problem ${regionWords(o, counties)} where ${count(Math.round(o.expected))} ${Math.round(o.expected) === 1 ? 'was' : 'were'} expected ` +
     `for that time of week: ${o.ratio.toFixed(1)} times as many. It was tested against ${count(Math.round(o.tested))} (the expected count with a safety margin), ` +
     `log-likelihood ratio ${Math.round(o.llr).toLocaleString('en-US')}; ${o.elevatedMinutes} of those minutes were above the margin, and ${percent(o.duplicateShare)} of raw reports were dropped as repeats from one person.`
   );

@@ -26,7 +26,7 @@ const countiesSchema = {
 } as const;
 
 export async function incidentCountyRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const counts = new IncidentCountyCounts(ctx.store.db);
+  const counts = new IncidentCountyCounts(ctx.store);
   app.get<{ Params: { id: string } }>('/api/v1/incidents/:id/counties', {
     preHandler: requireStaff(ctx),
     schema: {
