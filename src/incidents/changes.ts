@@ -58,10 +58,6 @@ export class IncidentChanges {
     };
   }
 
-  get running(): boolean {
-    return this.#timer !== undefined;
-  }
-
   /** Resolves once the poller knows where "now" is: every change after this is reported. */
   async watching(): Promise<void> {
     await this.#marks;
@@ -74,10 +70,15 @@ export class IncidentChanges {
   }
 
   #start(): void {
-    this.#marks = currentMarks(this.#db);
-    this.#marks.catch(this.#onError);
+    this.#marks = this.#loadMarks();
     this.#timer = setInterval(() => void this.#poll(), this.#intervalMs);
     this.#timer.unref();
+  }
+
+  #loadMarks(): Promise<Watermarks> {
+    const marks = currentMarks(this.#db);
+    marks.catch(this.#onError);
+    return marks;
   }
 
   async #poll(): Promise<void> {
@@ -90,6 +91,9 @@ export class IncidentChanges {
       for (const change of changes) for (const l of this.#listeners) l(change);
     } catch (err) {
       this.#onError(err);
+      // Watermarks that failed to load (the store was down at start) are looked up again.
+      const failed = await this.#marks?.then(() => false, () => true);
+      if (failed && this.#timer) this.#marks = this.#loadMarks();
     } finally {
       this.#polling = false;
     }
