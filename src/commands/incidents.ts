@@ -1,4 +1,5 @@
 // Staff reads of incidents: aggregates of reports, no personal data, so reads are not audited.
+import type { IncidentCounties, IncidentCountyCounts } from '../incidents/county-counts.js';
 import { getIncident as queryIncident, listIncidents as queryIncidents, type IncidentFilter } from '../incidents/index.js';
 import { authorize } from '../policy/index.js';
 import { presentIncident, presentIncidentItem, type IncidentDetail, type IncidentListItem } from '../presenters/index.js';
@@ -17,4 +18,16 @@ export async function getIncident(cx: CommandContext, actor: Actor, id: string):
   authorize(actor, 'incident.read');
   const i = await queryIncident(cx.store.db, id);
   return i ? presentIncident(i) : fail('incident-not-found', `No incident ${id}`);
+}
+
+/** Where the incident's reports came from, per county (counted by `counts`, which keeps resolved answers). */
+export async function incidentCounties(cx: CommandContext, actor: Actor, id: string, counts: IncidentCountyCounts, now: Date): Promise<IncidentCounties> {
+  authorize(actor, 'incident.read');
+  const i = await queryIncident(cx.store.db, id);
+  return i ? counts.of(i, now) : fail('incident-not-found', `No incident ${id}`);
+}
+
+/** Opens a live stream of incident changes and report counts (aggregates only). */
+export function watchIncidents(actor: Actor): void {
+  authorize(actor, 'events.watch');
 }

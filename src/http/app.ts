@@ -7,6 +7,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
 import { installErrorHandling, type ErrorHandlingOptions } from './errors.js';
+import { eventRoutes } from './routes/events.js';
+import { incidentCountyRoutes } from './routes/incident-counties.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { opsRoutes } from './routes/ops.js';
 import { reportRoutes } from './routes/reports.js';
@@ -68,6 +70,8 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   await sessionRoutes(app, ctx);
   await incidentRoutes(app, ctx);
   await staffRoutes(app, ctx);
+  await incidentCountyRoutes(app, ctx);
+  await eventRoutes(app, ctx);
   for (const routes of parts.extraRoutes ?? []) await routes(app, ctx);
   return app;
 }

@@ -1,6 +1,7 @@
-// Static files of the public pages (src/web/assets, copied to dist/web/assets by the build),
-// read once at start and served from memory with precompressed variants: the form page must
-// load fast on a weak phone connection, and a versioned URL lets the browser cache for a year.
+// Static files served from memory with precompressed variants, read once at start: the public
+// pages' files (src/web/assets, copied to dist/web/assets by the build, versioned by ?v=) and
+// the desk app's Vite output (dist/desk/assets, content-hashed names). The form page must load
+// fast on a weak phone connection, and a versioned URL lets the browser cache for a year.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,8 +16,17 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
 };
-const COMPRESSIBLE = new Set(['.css', '.js', '.svg']);
+const COMPRESSIBLE = new Set(['.css', '.js', '.svg', '.json']);
+
+export interface AssetOptions {
+  /** URL path the files are served under, with no trailing slash. */
+  prefix?: string;
+  /** Every file name carries a content hash (a bundler's output): always cache as immutable. */
+  hashedNames?: boolean;
+}
 
 interface Asset {
   type: string;
@@ -28,8 +38,12 @@ interface Asset {
 
 export class Assets {
   readonly #files = new Map<string, Asset>();
+  readonly #prefix: string;
+  readonly #hashedNames: boolean;
 
-  constructor(dir = ASSET_DIR) {
+  constructor(dir = ASSET_DIR, o: AssetOptions = {}) {
+    this.#prefix = o.prefix ?? '/assets';
+    this.#hashedNames = o.hashedNames ?? false;
     for (const file of walk(dir)) {
       const ext = path.extname(file);
       const type = TYPES[ext];
@@ -37,8 +51,9 @@ export class Assets {
       const body = fs.readFileSync(file);
       const asset: Asset = { type, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
       if (COMPRESSIBLE.has(ext)) {
-        asset.gzip = gzipSync(body, { level: 9 });
-        asset.br = brotliCompressSync(body);
+        // The desk build writes .gz/.br beside its files (brotli of the 800 kB atlas takes seconds).
+        asset.gzip = readIfPresent(`${file}.gz`) ?? gzipSync(body, { level: 9 });
+        asset.br = readIfPresent(`${file}.br`) ?? brotliCompressSync(body);
       }
       this.#files.set(path.relative(dir, file).split(path.sep).join('/'), asset);
     }
@@ -48,24 +63,28 @@ export class Assets {
   url(name: string): string {
     const asset = this.#files.get(name);
     if (!asset) throw new Error(`no web asset ${name}`);
-    return `/assets/${name}?v=${asset.etag.slice(1, 9)}`;
+    return `${this.#prefix}/${name}?v=${asset.etag.slice(1, 9)}`;
   }
 
   register(app: FastifyInstance): void {
-    app.get<{ Params: { '*': string }; Querystring: { v?: string } }>('/assets/*', { schema: { hide: true } }, (req, reply) => this.#send(req, reply));
+    app.get<{ Params: { '*': string }; Querystring: { v?: string } }>(`${this.#prefix}/*`, { schema: { hide: true } }, (req, reply) => this.#send(req, reply));
   }
 
   #send(req: FastifyRequest<{ Params: { '*': string }; Querystring: { v?: string } }>, reply: FastifyReply): FastifyReply {
     const asset = this.#files.get(req.params['*']);
     if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     reply.header('Content-Type', asset.type).header('ETag', asset.etag).header('Vary', 'Accept-Encoding');
-    reply.header('Cache-Control', req.query.v ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    reply.header('Cache-Control', this.#hashedNames || req.query.v ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
     if (req.headers['if-none-match'] === asset.etag) return reply.code(304).send();
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (asset.br && /\bbr\b/.test(accept)) return reply.header('Content-Encoding', 'br').send(asset.br);
     if (asset.gzip && /\bgzip\b/.test(accept)) return reply.header('Content-Encoding', 'gzip').send(asset.gzip);
     return reply.send(asset.body);
   }
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
 }
 
 function* walk(dir: string): Generator<string> {

@@ -1,5 +1,6 @@
-// The server-rendered web pages: the public report form and its confirmation, staff sign-in
-// and a minimal desk. Register with buildApp(ctx, { extraRoutes: [webRoutes] }).
+// The server-rendered web pages: the public report form and its confirmation, and staff
+// sign-in (the desk itself is the single-page app of desk-app.ts).
+// Register with buildApp(ctx, { extraRoutes: [webRoutes] }).
 import type { FastifyInstance } from 'fastify';
 import { signIn } from '../commands/index.js';
 import type { AppContext } from '../http/context.js';

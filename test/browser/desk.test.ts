@@ -1,0 +1,166 @@
+// The staff desk app in Debian Chromium on a SQLite store: the incidents list names networks,
+// the incident page draws its uPlot chart and county map, a changed incident arrives over SSE
+// without a reload, and axe finds nothing at desk and phone widths. Screenshots go to
+// test/artifacts/ to look at.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertIncidents } from '../../src/incidents/index.js';
+import { createUser } from '../../src/staff/index.js';
+import { deskAppRoutes } from '../../src/web/desk-app.js';
+import { webRoutes } from '../../src/web/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { ongoingAttIncident } from '../support/live-incident.js';
+import { SAMPLE_INCIDENT } from '../support/sample-incident.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve('test/artifacts');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const DESK_BUILD = path.resolve('dist/desk/index.html');
+const WIDTHS = [
+  { name: 'desk', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+let t: TestApp;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+const att = ongoingAttIncident();
+
+beforeAll(async () => {
+  if (!fs.existsSync(DESK_BUILD)) throw new Error(`${DESK_BUILD} is missing: run npm run build (or npm run build:desk) first`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  t = await startTestApp('sqlite', {}, { extraRoutes: [webRoutes, deskAppRoutes] });
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  await upsertIncidents(t.ctx.store.db, [att, SAMPLE_INCIDENT]);
+  for (const [carrier, zip] of [['att', '30303'], ['att', '30303'], ['cricket', '30318'], ['att', '10001'], ['att', '60601'], ['verizon', '94103']] as const) {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { carrier, services: ['voice', 'sms'], zip, contact: { email: 'caller@example.org' }, consentToContact: true } });
+    expect(res.statusCode).toBe(201);
+  }
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  context = await browser.newContext({ baseURL: base, viewport: WIDTHS[0], timezoneId: 'America/Chicago' });
+  await signInWithOwnPassword(context, 'investigator@example.org');
+});
+
+const OWN_PASSWORD = 'correct horse battery staple';
+
+/** A new investigator, signed in through the /login form, past the forced first password change. */
+async function signInWithOwnPassword(ctx: BrowserContext, email: string): Promise<void> {
+  const { password } = await createUser(t.ctx.store.db, email, 'investigator');
+  const page = await ctx.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+  await page.getByLabel('Current password').fill(password);
+  await page.getByLabel('New password', { exact: true }).fill(OWN_PASSWORD);
+  await page.getByLabel('New password again').fill(OWN_PASSWORD);
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('region', { name: 'Incidents, newest onset first' }).waitFor();
+  await page.close();
+}
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.destroy();
+});
+
+/** A page that fails the test on a script error or a CSP violation. */
+async function open(url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource.*404/.test(m.text())) problems.push(m.text());
+  });
+  // axe is served from the desk's own origin, so the page's CSP stays as strict as in production.
+  await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
+  await page.goto(url);
+  return { page, problems };
+}
+
+async function axe(page: Page): Promise<string[]> {
+  const started = Date.now();
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: `${base}/__test/axe.js` });
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } };
+    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  });
+  console.log(`axe on ${new URL(page.url()).pathname} at ${page.viewportSize()?.width} px: ${Date.now() - started} ms`);
+  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
+
+describe('staff desk app', () => {
+  it('lists incidents by network name and reports, accessible at desk and phone widths', async () => {
+    const { page, problems } = await open('/desk');
+    const table = page.getByRole('region', { name: 'Incidents, newest onset first' });
+    await expect.poll(() => table.getByRole('rowheader', { name: 'AT&T' }).count()).toBe(1);
+    await expect.poll(() => table.getByRole('rowheader', { name: 'Verizon' }).count()).toBe(1);
+    expect(await table.getByText('collateral of AT&T').count()).toBe(1);
+    expect(await table.getByRole('cell', { name: 'att', exact: true }).count()).toBe(0);
+    const reports = page.getByRole('region', { name: 'Newest reports, newest first' });
+    await expect.poll(() => reports.getByRole('link', { name: /^OD-/ }).count()).toBe(6);
+    // Lists carry no contact details (they refresh themselves); the report page shows them.
+    expect(await reports.getByText('caller@example.org').count()).toBe(0);
+    expect(await reports.getByText('given: on the report page').count()).toBe(6);
+    for (const w of WIDTHS) {
+      await page.setViewportSize(w);
+      await page.screenshot({ path: path.join(ARTIFACTS, `desk-list-${w.name}.png`), fullPage: true });
+      expect(await axe(page)).toEqual([]);
+    }
+    // Opening a report is a person asking: its page shows the contact details to an investigator.
+    await page.setViewportSize(WIDTHS[0]);
+    await reports.getByRole('link', { name: /^OD-/ }).first().click();
+    await expect.poll(() => page.getByText('caller@example.org').count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the incident chart and county map, accessible at desk and phone widths', async () => {
+    const { page, problems } = await open(`/desk/incidents/${att.id}`);
+    await page.locator('.od-chart canvas').first().waitFor();
+    await expect.poll(() => page.locator('svg path').count()).toBeGreaterThanOrEqual(50);
+    await expect.poll(() => page.locator('svg path[fill="#f0f0f0"]').count()).toBeGreaterThan(3000);
+    expect(await page.locator('.od-map__counties path:not([fill="#f0f0f0"])').count()).toBe(3); // Fulton (30303, 30318), New York, Cook
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('AT&T outage: nationwide');
+    for (const w of WIDTHS) {
+      await page.setViewportSize(w);
+      // The chart follows the page width (ResizeObserver).
+      await expect.poll(() => page.locator('.od-chart canvas').first().evaluate((c) => c.getBoundingClientRect().width)).toBeLessThanOrEqual(w.width);
+      await page.screenshot({ path: path.join(ARTIFACTS, `desk-incident-${w.name}.png`), fullPage: true });
+      expect(await axe(page)).toEqual([]);
+    }
+    // Clicking a county zooms to its state; its counties can then be reached with the keyboard.
+    await page.setViewportSize(WIDTHS[0]);
+    // Fulton County's odd shape puts its bounding box's centre in Cobb: click it where it is.
+    await page.locator('.od-map__counties path[data-fips="13121"]').dispatchEvent('click');
+    await expect.poll(() => page.locator('#map-state').inputValue()).toBe('13');
+    expect(await page.locator('.od-map__counties path[tabindex="0"]').count()).toBe(159); // Georgia's counties
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desk-incident-zoomed.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('shows a changed incident and a new one over server-sent events, without reloading', async () => {
+    const { page, problems } = await open('/desk');
+    const table = page.getByRole('region', { name: 'Incidents, newest onset first' });
+    await expect.poll(() => table.getByText('1,200', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.locator('.od-live--live').count()).toBe(1);
+    await page.evaluate(() => Object.assign(window, { deskMark: 'still here' }));
+    await upsertIncidents(t.ctx.store.db, [{ ...att, reportCount: 4321 }]);
+    await expect.poll(() => table.getByText('4,321', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    const tmobile = ongoingAttIncident(Date.now(), { id: 'tmobile-live', network: 'tmobile', kind: 'collateral', primaryIncidentId: att.id });
+    await upsertIncidents(t.ctx.store.db, [tmobile]);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'New incident: T-Mobile, collateral' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await table.getByRole('rowheader', { name: 'T-Mobile' }).count()).toBe(1);
+    expect(await page.evaluate(() => [performance.getEntriesByType('navigation').length, (window as unknown as { deskMark?: string }).deskMark])).toEqual([1, 'still here']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
