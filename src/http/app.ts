@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
-import { installErrorHandling } from './errors.js';
+import { installErrorHandling, type NotFoundPage } from './errors.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { opsRoutes } from './routes/ops.js';
 import { reportRoutes } from './routes/reports.js';
@@ -20,6 +20,8 @@ export interface AppParts {
   /** Extra route groups (web pages, incidents, …) registered after the core API. */
   extraRoutes?: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>>;
   logger?: boolean;
+  /** The web pages' answer to an unknown path a browser asks for (the API keeps problem+json). */
+  notFoundPage?: NotFoundPage;
 }
 
 export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<FastifyInstance> {
@@ -34,7 +36,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   app.addHook('onClose', async () => {
     closing = true;
   });
-  installErrorHandling(app);
+  installErrorHandling(app, { notFoundPage: parts.notFoundPage });
   // Every-request hooks in callback style: an async hook costs a promise per request on the
   // intake path, which is measured in microseconds.
   app.addHook('onSend', (_req, reply, payload, done) => {

@@ -1,6 +1,6 @@
 // Maps every error Fastify or a handler throws to problem+json. Bad input is a 4xx naming the
 // field; anything unexpected is a 500 without internals (the log has the stack).
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fieldErrorsFromAjv } from '../intake/field-errors.js';
 import { invalid, problem, sendProblem } from './problem.js';
 
@@ -17,7 +17,10 @@ function frameworkProblem(status: number, code: string, detail: string) {
   return problem(status, code, detail, status === 400 ? { errors: [{ path: 'body', message: detail }] } : {});
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** Answers an unknown path itself (a browser gets a page), or returns undefined for the problem+json 404. */
+export type NotFoundPage = (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+
+export function installErrorHandling(app: FastifyInstance, options: { notFoundPage?: NotFoundPage | undefined } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err.validation) {
       const prefix = err.validationContext && err.validationContext !== 'body' ? `${err.validationContext}.` : '';
@@ -36,5 +39,6 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     return sendProblem(reply, frameworkProblem(status, 'bad-request', err.message));
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, 'not-found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    options.notFoundPage?.(req, reply) ?? sendProblem(reply, problem(404, 'not-found', `No route ${req.method} ${req.url.split('?')[0]}`)));
 }

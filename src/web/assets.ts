@@ -18,6 +18,10 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.css', '.js', '.svg']);
 
+interface AssetRequest {
+  Querystring: { v?: string };
+}
+
 interface Asset {
   type: string;
   body: Buffer;
@@ -52,11 +56,14 @@ export class Assets {
   }
 
   register(app: FastifyInstance): void {
-    app.get<{ Params: { '*': string }; Querystring: { v?: string } }>('/assets/*', { schema: { hide: true } }, (req, reply) => this.#send(req, reply));
+    const hide = { schema: { hide: true } };
+    app.get<AssetRequest & { Params: { '*': string } }>('/assets/*', hide, (req, reply) => this.#send(req, reply, req.params['*']));
+    // Browsers ask for /favicon.ico on pages without a <link rel="icon"> (API docs, JSON).
+    app.get<AssetRequest>('/favicon.ico', hide, (req, reply) => this.#send(req, reply, 'favicon.svg'));
   }
 
-  #send(req: FastifyRequest<{ Params: { '*': string }; Querystring: { v?: string } }>, reply: FastifyReply): FastifyReply {
-    const asset = this.#files.get(req.params['*']);
+  #send(req: FastifyRequest<AssetRequest>, reply: FastifyReply, name: string): FastifyReply {
+    const asset = this.#files.get(name);
     if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     reply.header('Content-Type', asset.type).header('ETag', asset.etag).header('Vary', 'Accept-Encoding');
     reply.header('Cache-Control', req.query.v ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');

@@ -1,5 +1,5 @@
 // The server-rendered web pages: the public report form and its confirmation, staff sign-in
-// and a minimal desk. Register with buildApp(ctx, { extraRoutes: [webRoutes] }).
+// and a minimal desk. Register with buildApp(ctx, { extraRoutes: [webRoutes], notFoundPage: webNotFoundPage }).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/index.js';
 import { identify, SESSION_COOKIE } from '../http/auth.js';
@@ -14,17 +14,26 @@ import { incidentPage } from './incident-page.js';
 import { listReports, normalizeReference } from '../store/index.js';
 import { Assets } from './assets.js';
 import { DESK_INCIDENTS, DESK_PAGE_SIZE, deskPage } from './desk-page.js';
-import { formPage } from './form-page.js';
-import { sendPage } from './layout.js';
-import { loginPage } from './login-page.js';
-import { notFoundPage, receivedPage, REFERENCE } from './received-page.js';
+import { formPage } from './pages/form-page.js';
+import { loginPage } from './pages/login-page.js';
+import { notFoundPage } from './pages/not-found-page.js';
+import { receivedPage, REFERENCE } from './pages/received-page.js';
 import { EMPTY_FORM, formErrors, readForm, toReportBody } from './report-form.js';
+import { htmlNotFound } from './not-found.js';
+import { sendPage } from './view/send-page.js';
 
 /** Sign-in attempts per client IP per minute, as for the API's POST /api/v1/session. */
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
+let shared: Assets | undefined;
+/** The pages' static files, read once: the routes and the not-found page share them. */
+const webAssets = (): Assets => (shared ??= new Assets());
+
+/** For buildApp's `notFoundPage`: browsers get an HTML 404 with a link to the form. */
+export const webNotFoundPage = htmlNotFound(webAssets);
+
 export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const assets = new Assets();
+  const assets = webAssets();
   assets.register(app);
   const hide = { schema: { hide: true } };
 

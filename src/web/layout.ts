@@ -1,22 +1,9 @@
-// The page shell every public and staff page shares, and the one way a page is sent:
-// strict Content-Security-Policy (own origin only: no inline script or style), no caching of
-// pages that may hold someone's answers, and gzip when the browser takes it.
-import { gzipSync } from 'node:zlib';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// The shell of the server-rendered staff desk pages (desk-page.ts, incident-page.ts), built
+// with html.ts. Public pages use components/page.tsx; this file goes with the desk pages when
+// the desk becomes its own app. Pages are sent with view/send-page.ts.
 import type { StaffUser } from '../staff/index.js';
 import type { Assets } from './assets.js';
 import { html, type Html, type HtmlValue } from './html.js';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
 
 export interface PageParts {
   title: string;
@@ -51,22 +38,6 @@ ${p.main}
 </body>
 </html>
 `;
-}
-
-const GZIP_FROM_BYTES = 1024;
-
-export function sendPage(req: FastifyRequest, reply: FastifyReply, status: number, page: Html): FastifyReply {
-  reply
-    .code(status)
-    .header('Content-Type', 'text/html; charset=utf-8')
-    .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-    .header('Cache-Control', 'no-store')
-    .header('Vary', 'Accept-Encoding');
-  const body = Buffer.from(page.text, 'utf8');
-  if (body.length >= GZIP_FROM_BYTES && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-    return reply.header('Content-Encoding', 'gzip').send(gzipSync(body));
-  }
-  return reply.send(body);
 }
 
 /** Staff pages' header corner: who is signed in, and the way out. */
