@@ -8,7 +8,6 @@ export {
   parseSeriesCsv,
   parseTimestamp,
   SeriesCsvError,
-  SeriesCsvParser,
   type SeriesRow,
 } from './csv.js';
 export {
