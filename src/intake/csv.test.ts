@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { csvReportRows, type SourceRow } from './csv.js';
 
-async function rowsOf(chunks: string[]): Promise<SourceRow[]> {
+async function rowsOf(chunks: Array<string | Buffer>): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
   for await (const row of csvReportRows(Readable.from(chunks))) rows.push(row);
   return rows;
@@ -21,6 +21,13 @@ describe('csvReportRows', () => {
       [7, { ok: true, value: { carrier: 'verizon', description: 'x' } }],
     ]);
     expect(rows[0]!.text).toBe('att,"one\r\n\r\ntwo ""q"""');
+  });
+
+  it('reads UTF-8 split inside a character between chunks', async () => {
+    const bytes = Buffer.from('carrier,description\natt,café\n');
+    const at = bytes.indexOf(0xa9); // the second byte of é
+    const [row] = await rowsOf([bytes.subarray(0, at), bytes.subarray(at)]);
+    expect(row!.parsed).toEqual({ ok: true, value: { carrier: 'att', description: 'café' } });
   });
 
   it('rejects a row with more fields than the header and reads on', async () => {

@@ -52,7 +52,7 @@ function csvText(cells: readonly string[]): string {
 /** A field trimmed, with a CRLF inside quotes read as the \n a JSON client would send. */
 const cell = (c: string): string => (c.includes('\r') ? c.replace(/\r\n/g, '\n') : c).trim();
 
-/** Reads report rows from a CSV stream; each row is numbered by the line it starts on. */
+/** Reads report rows from a CSV byte stream (UTF-8); each row is numbered by the line it starts on. */
 export async function* csvReportRows(input: Readable): AsyncGenerator<SourceRow> {
   // With relax_quotes and relax_column_count, only a quote left open at the end of the file is
   // an error; it is skipped (the stream would otherwise fail and lose the rows buffered before it).

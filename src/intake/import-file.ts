@@ -98,7 +98,7 @@ export async function importFile(store: Store, file: string, opts: ImportOptions
   const input = fs.createReadStream(file);
   const importer = new BulkImporter(store, opts.now ?? new Date(), opts.batchSize);
   let rows = 0;
-  const source = formatOf(file) === 'csv' ? csvReportRows(input.setEncoding('utf8')) : jsonLinesRows(input);
+  const source = formatOf(file) === 'csv' ? csvReportRows(input) : jsonLinesRows(input);
   for await (const row of source) {
     const errors = row.parsed.ok ? importer.add(row.parsed.value) : row.parsed.errors;
     if (!row.parsed.ok) importer.counts.rejected += 1;
