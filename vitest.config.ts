@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Database suites share one Postgres server: run files one at a time per worker pool.
     pool: 'forks',
+    // Worker threads started by the code under test (the SQLite writer) inherit this loader, so
+    // `new Worker(new URL('./x.js', import.meta.url))` runs x.ts as it runs x.js from dist/.
+    poolOptions: { forks: { execArgv: ['--import', fileURLToPath(new URL('./test/support/ts-workers.mjs', import.meta.url))] } },
     env: { TZ: 'UTC' },
   },
 });
