@@ -13,7 +13,7 @@ const NULLABLE_COLUMNS = new Set(['endedAt', 'calledCarrier']);
  * A CSV row as the same object a JSON client would send: `services` split on ; or |,
  * `contact.email` style columns nested, booleans and empty nullables converted.
  */
-export function csvRowToReport(header: string[], cells: string[]): Record<string, unknown> {
+function csvRowToReport(header: string[], cells: string[]): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
   const contact: Record<string, string> = {};
   header.forEach((name, i) => {

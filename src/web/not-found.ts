@@ -22,7 +22,7 @@ const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
 const JSON_TYPES = ['application/json', 'application/problem+json'];
 
 /** A page load asks for HTML by name; `*\/*` (curl, fetch) and anything under /api stay JSON. */
-export function wantsHtml(req: FastifyRequest): boolean {
+function wantsHtml(req: FastifyRequest): boolean {
   const path = req.url.split('?')[0]!;
   if (path === '/api' || path.startsWith('/api/')) return false;
   const accept = req.headers.accept ?? '';

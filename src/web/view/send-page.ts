@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import { Html } from '../html.js';
 import { renderDocument } from './render.js';
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
