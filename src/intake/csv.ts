@@ -34,9 +34,10 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; errors: FieldEr
 
 /** One row of an import file: the line it starts on, its text, and the object or why it is unreadable. */
 export interface SourceRow {
-  line: number;
-  text: string;
-  parsed: Parsed;
+  readonly line: number;
+  /** Read only for a rejected row (a CSV row's text is written again from its fields on demand). */
+  readonly text: string;
+  readonly parsed: Parsed;
 }
 
 const unreadable = (line: number, text: string, message: string): SourceRow => ({ line, text, parsed: { ok: false, errors: [{ path: '(line)', message }] } });
@@ -47,6 +48,15 @@ const unreadable = (line: number, text: string, message: string): SourceRow => (
  */
 function csvText(cells: readonly string[]): string {
   return cells.map((c) => (c.startsWith('"') || /[,\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
+
+/** A row whose text is built only if it is asked for: most rows are accepted and never need it. */
+class CsvRow implements SourceRow {
+  constructor(readonly line: number, private readonly record: readonly string[], readonly parsed: Parsed) {}
+
+  get text(): string {
+    return csvText(this.record);
+  }
 }
 
 /** A field trimmed, with a CRLF inside quotes read as the \n a JSON client would send. */
@@ -72,8 +82,9 @@ export async function* csvReportRows(input: Readable): AsyncGenerator<SourceRow>
     const cells = record.map(cell);
     if (!header) header = cells;
     else if (cells.length > header.length) {
-      yield unreadable(start, csvText(record), `has ${cells.length} fields but the header names ${header.length} (put a field with a comma in double quotes)`);
-    } else yield { line: start, text: csvText(record), parsed: { ok: true, value: csvRowToReport(header, cells) } };
+      const message = `has ${cells.length} fields but the header names ${header.length} (put a field with a comma in double quotes)`;
+      yield new CsvRow(start, record, { ok: false, errors: [{ path: '(line)', message }] });
+    } else yield new CsvRow(start, record, { ok: true, value: csvRowToReport(header, cells) });
   }
   // Everything after the opening quote was read as one field: say so rather than drop it silently.
   if (skipped) {
