@@ -1,13 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Database suites share one Postgres server: run files one at a time per worker pool.
     pool: 'forks',
+    // Worker threads started by the code under test (the SQLite writer) inherit this loader, so
+    // `new Worker(new URL('./x.js', import.meta.url))` runs x.ts as it runs x.js from dist/.
+    poolOptions: { forks: { execArgv: ['--import', fileURLToPath(new URL('./test/support/ts-workers.mjs', import.meta.url))] } },
     env: { TZ: 'UTC' },
   },
 });

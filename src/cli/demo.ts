@@ -12,7 +12,7 @@ import { progressBar } from '../ops/progress.js';
 import { simulateReports, type SimReport } from '../sim/index.js';
 import { openStore } from '../store/index.js';
 import { deskAppRoutes } from '../web/desk-app.js';
-import { webRoutes } from '../web/index.js';
+import { webNotFoundPage, webRoutes } from '../web/index.js';
 import { demoAddress, DemoClock, keepReporter } from './demo-clock.js';
 import { detectionWorker } from './detection-worker.js';
 
@@ -89,7 +89,7 @@ export async function runDemo(o: DemoOptions): Promise<RunningServer> {
   const clock = new DemoClock(o.from.getTime(), o.speed);
   // A request log line per replayed report would bury the incident lines a newcomer watches for.
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: o.port ?? process.env.PORT ?? '8080', INTAKE_RATE_LIMIT: '0', TRUST_PROXY: 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const server = await startServer(config, { background: [detectionWorker], extraRoutes: [webRoutes, deskAppRoutes], clock: () => new Date(clock.now()) });
+  const server = await startServer(config, { background: [detectionWorker], extraRoutes: [webRoutes, deskAppRoutes], notFoundPage: webNotFoundPage, clock: () => new Date(clock.now()) });
   process.stdout.write(`demo: data in ${dataDir} (removed when the demo stops); replaying ${SCENARIO} from ${o.from.toISOString()} at ${o.speed}x, ${Math.round(o.sample * 100)} % of reporters\n`);
   process.stdout.write(`demo: watch ${server.url}/ (report form) and ${server.url}/desk (sign in with the admin password above)\n`);
   clock.start();

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { startServer, type RunningServer } from '../http/server.js';
 import { deskAppRoutes } from '../web/desk-app.js';
-import { webRoutes } from '../web/index.js';
+import { webNotFoundPage, webRoutes } from '../web/index.js';
 import { runDemo } from './demo.js';
 import { detectionWorker } from './detection-worker.js';
 import { configFrom, UsageError, withStoreFlags, type StoreFlags } from './options.js';
@@ -34,7 +34,7 @@ export function registerServe(program: Command): void {
     .action(async (flags: ServeFlags) => {
       const server: RunningServer = flags.demo
         ? await runDemo(demoOptions(flags))
-        : await startServer(configFrom(flags), { background: [detectionWorker], extraRoutes: [webRoutes, deskAppRoutes] });
+        : await startServer(configFrom(flags), { background: [detectionWorker], extraRoutes: [webRoutes, deskAppRoutes], notFoundPage: webNotFoundPage });
       const shutdown = (signal: string) => {
         server.app.log.info({ signal }, 'shutting down: finishing in-flight requests and commits');
         server.stop().then(

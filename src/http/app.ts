@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
-import { installErrorHandling, type ErrorHandlingOptions } from './errors.js';
+import { installErrorHandling, type NotFoundPage } from './errors.js';
 import { eventRoutes } from './routes/events.js';
 import { incidentCountyRoutes } from './routes/incident-counties.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -21,11 +21,11 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' } as const;
 
 export interface AppParts {
-  /** How unknown pages are answered to browsers (the web layer's HTML 404). */
-  errors?: ErrorHandlingOptions;
   /** Extra route groups (web pages, the desk app, …) registered after the core API. */
   extraRoutes?: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>>;
   logger?: boolean;
+  /** The web pages' answer to an unknown path a browser asks for (the API keeps problem+json). */
+  notFoundPage?: NotFoundPage;
 }
 
 export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<FastifyInstance> {
@@ -40,7 +40,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   app.addHook('onClose', async () => {
     closing = true;
   });
-  installErrorHandling(app, parts.errors);
+  installErrorHandling(app, { notFoundPage: parts.notFoundPage });
   app.addSchema(ProblemSchema);
   // Every-request hooks in callback style: an async hook costs a promise per request on the
   // intake path, which is measured in microseconds.

@@ -20,12 +20,10 @@ function frameworkProblem(code: ProblemCode, detail: string) {
   return p.status === 400 ? { ...p, errors: [{ path: 'body', message: detail }] } : p;
 }
 
-export interface ErrorHandlingOptions {
-  /** Answers an unknown path a browser asked for (an HTML page); undefined = problem+json. */
-  notFoundPage?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
-}
+/** Answers an unknown path itself (a browser gets a page), or returns undefined for the problem+json 404. */
+export type NotFoundPage = (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
 
-export function installErrorHandling(app: FastifyInstance, opts: ErrorHandlingOptions = {}): void {
+export function installErrorHandling(app: FastifyInstance, options: { notFoundPage?: NotFoundPage | undefined } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ProblemError) {
       const retryAfter = err.problem.retryAfter;
@@ -47,5 +45,6 @@ export function installErrorHandling(app: FastifyInstance, opts: ErrorHandlingOp
     }
     return sendProblem(reply, { ...frameworkProblem('bad-request', err.message), status });
   });
-  app.setNotFoundHandler((req, reply) => opts.notFoundPage?.(req, reply) ?? sendProblem(reply, problem('not-found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    options.notFoundPage?.(req, reply) ?? sendProblem(reply, problem('not-found', `No route ${req.method} ${req.url.split('?')[0]}`)));
 }

@@ -59,9 +59,12 @@ export interface IncidentFilter {
   offset?: number;
 }
 
+/** `open` is what staff still work on: a dismissed incident is closed without having resolved. */
+const OPEN_STATUSES = ['suspected', 'confirmed'];
+
 export async function listIncidents(db: Kysely<Database>, f: IncidentFilter): Promise<StoredIncident[]> {
   let q = db.selectFrom('incidents').select('body');
-  if (f.status === 'open') q = q.where('status', '!=', 'resolved');
+  if (f.status === 'open') q = q.where('status', 'in', OPEN_STATUSES);
   else if (f.status) q = q.where('status', '=', f.status);
   if (f.network) q = q.where('network', '=', f.network);
   if (f.kind) q = q.where('kind', '=', f.kind);

@@ -15,7 +15,7 @@ export interface ReplayResult {
 
 const PAGE = 20_000;
 
-export function snapshotIncidents(engine: DetectionEngine): StoredIncident[] {
+function snapshotIncidents(engine: DetectionEngine): StoredIncident[] {
   return engine.incidents().map((i) => ({ ...i, series: engine.series(i.id) }));
 }
 

@@ -71,6 +71,17 @@ describe('importFile', () => {
     expect(rej!.errors[0]!.path).toBe('carrier');
   });
 
+  it('keeps `5" screen` in one column and rejects a row with a stray comma by its line, importing the rows after it', async () => {
+    const csv = ['carrier,services,zip,receivedAt,description', 'att,voice,10001,2024-02-22T09:00:00Z,5" screen broke', 'att,voice,10001,2024-02-22T09:01:00Z,no signal, again',
+      'att,data,60601,2024-02-22T09:02:00Z,ok'].join('\n');
+    const { store, file } = await setup('r.csv', csv);
+    const r = await importFile(store, file);
+    expect([r.accepted, r.rejected]).toEqual([2, 1]);
+    const stored = await store.db.selectFrom('reports').select(['description', 'zip']).orderBy('received_at').execute();
+    expect(stored).toEqual([{ description: '5" screen broke', zip: '10001' }, { description: 'ok', zip: '60601' }]);
+    expect(rejectsOf(file)).toEqual([{ line: 3, errors: [{ path: '(line)', message: expect.stringMatching(/^has 6 fields but the header names 5/) }], row: 'att,voice,10001,2024-02-22T09:01:00Z,no signal, again' }]);
+  });
+
   it('rejects a row that fails to convert for storage and imports the rest', async () => {
     // A clock past 2^48 ms gives a default receivedAt that a UUIDv7 cannot encode.
     const { store, file } = await setup('r.jsonl', [row(), JSON.stringify({ carrier: 'att', services: ['voice'], zip: '10001' }), row({ zip: '60601' })].join('\n'));

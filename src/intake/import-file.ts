@@ -6,7 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Store } from '../store/index.js';
 import { BulkImporter, type BulkCounts } from './bulk-import.js';
-import { csvReportReader, type Parsed, type RowReader, type SourceRow } from './csv.js';
+import { csvReportRows, type Parsed, type SourceRow } from './csv.js';
 import type { FieldError } from './field-errors.js';
 
 export interface ImportOptions {
@@ -42,8 +42,30 @@ function parseJson(line: string): Parsed {
   }
 }
 
-function jsonLinesReader(): RowReader {
-  return { push: (line, n) => (line.trim() === '' ? [] : [{ line: n, text: line, parsed: parseJson(line) }]), end: () => [] };
+async function* jsonLinesRows(input: fs.ReadStream): AsyncGenerator<SourceRow> {
+  let lineNo = 0;
+  for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
+    lineNo += 1;
+    // Spreadsheets and Windows editors start UTF-8 files with a BOM; it is not part of the data.
+    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (line.trim() !== '') yield { line: lineNo, text: line, parsed: parseJson(line) };
+  }
+}
+
+/** The first non-blank line, read only when the extension does not say the format. */
+function firstLine(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').split('\n').find((l) => l.trim() !== '') ?? '';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function formatOf(file: string): ImportFormat {
+  return importFormat(file, path.extname(file).toLowerCase() in BY_EXTENSION ? '' : firstLine(file));
 }
 
 /** The rejects file, created on the first reject only. */
@@ -76,26 +98,14 @@ export async function importFile(store: Store, file: string, opts: ImportOptions
   const input = fs.createReadStream(file);
   const importer = new BulkImporter(store, opts.now ?? new Date(), opts.batchSize);
   let rows = 0;
-  const take = async (batch: SourceRow[]): Promise<void> => {
-    for (const row of batch) {
-      const errors = row.parsed.ok ? importer.add(row.parsed.value) : row.parsed.errors;
-      if (!row.parsed.ok) importer.counts.rejected += 1;
-      if (errors) rejects.write(row, errors);
-      if (importer.full) await importer.flush();
-      if (++rows % PROGRESS_EVERY_ROWS === 0) opts.onProgress?.(input.bytesRead, totalBytes, importer.counts.accepted);
-    }
-  };
-  let reader: RowReader | null = null;
-  let lineNo = 0;
-  for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
-    lineNo += 1;
-    // Spreadsheets and Windows editors start UTF-8 files with a BOM; it is not part of the data.
-    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (!reader && line.trim() === '') continue;
-    reader ??= importFormat(file, line) === 'csv' ? csvReportReader() : jsonLinesReader();
-    await take(reader.push(line, lineNo));
+  const source = formatOf(file) === 'csv' ? csvReportRows(input) : jsonLinesRows(input);
+  for await (const row of source) {
+    const errors = row.parsed.ok ? importer.add(row.parsed.value) : row.parsed.errors;
+    if (!row.parsed.ok) importer.counts.rejected += 1;
+    if (errors) rejects.write(row, errors);
+    if (importer.full) await importer.flush();
+    if (++rows % PROGRESS_EVERY_ROWS === 0) opts.onProgress?.(input.bytesRead, totalBytes, importer.counts.accepted);
   }
-  if (reader) await take(reader.end());
   await importer.finish();
   opts.onProgress?.(totalBytes, totalBytes, importer.counts.accepted);
   return { ...importer.counts, rejectsPath: await rejects.close() };

@@ -36,10 +36,10 @@ export type Validation =
   | { ok: false; errors: FieldError[] };
 
 /** Phones and servers disagree on the time by a little; a report "from the future" within this is fine. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
-export const MAX_REPORT_AGE_MS = 30 * 24 * 3600_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
+const MAX_REPORT_AGE_MS = 30 * 24 * 3600_000;
 /** Replayed rows older than this are a wrong column or unit, not history (UUIDv7 needs >= 1970). */
-export const EARLIEST_RECEIVED_AT = Date.UTC(2000, 0, 1);
+const EARLIEST_RECEIVED_AT = Date.UTC(2000, 0, 1);
 
 /** Free-text fields that are stored. PostgreSQL text cannot hold NUL; neither should SQLite. */
 const TEXT_FIELDS = ['description', 'fingerprint'] as const;

@@ -19,7 +19,7 @@ export interface ProgressOptions {
 const REDRAW_MS = 100;
 const BAR_WIDTH = 24;
 
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '--';
   const s = Math.round(seconds);
   if (s < 60) return `${s}s`;

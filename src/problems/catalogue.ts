@@ -13,7 +13,7 @@ export const PROBLEMS = {
   'bad-credentials': { status: 401, title: 'Authentication required', meaning: 'wrong email or password, or the account is disabled' },
   forbidden: { status: 403, title: 'Not allowed', meaning: 'your role may not do this' },
   'password-change-required': { status: 403, title: 'Not allowed', meaning: 'choose a new password first (`POST /api/v1/me/password`)' },
-  'not-found': { status: 404, title: 'Not found', meaning: 'no such route' },
+  'not-found': { status: 404, title: 'Not found', meaning: 'no such route (a browser, its `Accept` preferring `text/html`, asking for a page outside `/api` gets an HTML page instead)' },
   'report-not-found': { status: 404, title: 'Not found', meaning: 'no report with that id' },
   'incident-not-found': { status: 404, title: 'Not found', meaning: 'no incident with that id' },
   'user-not-found': { status: 404, title: 'Not found', meaning: 'no staff account with that id' },

@@ -79,8 +79,3 @@ export function countyName(countyFips: string): string | undefined {
   load();
   return countyNameByFips!.get(countyFips);
 }
-
-/** The state a county lies in: the first two digits of its FIPS code. */
-export function stateOfCounty(countyFips: string): string {
-  return countyFips.slice(0, 2);
-}

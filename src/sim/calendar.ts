@@ -25,7 +25,7 @@ function nthSunday(year: number, month: number, n: number): number {
 }
 
 /** DST runs from the 2nd Sunday of March 02:00 local to the 1st Sunday of November 02:00. */
-export function isDaylightTime(state: string, ms: number): boolean {
+function isDaylightTime(state: string, ms: number): boolean {
   if (NO_DST.has(state)) return false;
   const std = standardOffset(state);
   const year = new Date(ms + std * HOUR).getUTCFullYear();
@@ -34,7 +34,7 @@ export function isDaylightTime(state: string, ms: number): boolean {
   return ms >= begins && ms < ends;
 }
 
-export function standardOffset(state: string): number {
+function standardOffset(state: string): number {
   return STANDARD_OFFSET[state] ?? -6;
 }
 

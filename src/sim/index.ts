@@ -6,8 +6,7 @@ import type { SimReport, SimulateOptions, Truth } from './types.js';
 import { writeReports, writeTruth } from './writer.js';
 
 export { buildScenario, scenarioNames } from './scenarios/index.js';
-export { DEFAULT_BACKGROUND_PEAK_PER_15MIN } from './background.js';
-export { estimateReports, reportLine } from './writer.js';
+export { estimateReports } from './writer.js';
 export type {
   CurvePoint, QuietKind, QuietStretch, Scope, ScopeLevel, Service, Shape, SimReport, SimulateOptions, Truth, TruthOutage,
 } from './types.js';

@@ -4,7 +4,7 @@ import { networks } from '../reference/index.js';
 import { WeightedPicker, type Rng } from './random.js';
 
 /** National share of reports by brand (sums to 1). */
-export const BRAND_SHARES: Readonly<Record<string, number>> = {
+const BRAND_SHARES: Readonly<Record<string, number>> = {
   att: 0.25,
   cricket: 0.05,
   verizon: 0.26,
@@ -23,7 +23,7 @@ const USCELLULAR_FOOTPRINT = new Set(['17', '19', '20', '23', '29', '31', '33', 
 const USCELLULAR_IN = 0.055;
 const USCELLULAR_OUT = 0.001;
 
-export function brandsOf(network: string): string[] {
+function brandsOf(network: string): string[] {
   return networks().get(network) ?? [];
 }
 

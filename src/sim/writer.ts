@@ -12,7 +12,7 @@ import type { SimReport, Truth } from './types.js';
 const CHUNK_CHARS = 1 << 20;
 
 /** One import line; field order fixed, only free text needs escaping. */
-export function reportLine(r: SimReport): string {
+function reportLine(r: SimReport): string {
   return (
     `{"carrier":"${r.carrier}","services":["${r.services.join('","')}"],"sosMode":${r.sosMode},` +
     `"zip":"${r.zip}","startedAt":"${r.startedAt}","endedAt":${r.endedAt === null ? 'null' : `"${r.endedAt}"`},` +

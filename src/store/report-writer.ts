@@ -23,10 +23,7 @@ export interface WriterReply {
 }
 
 function startWorker(file: string): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sqlite-writer-worker.js', import.meta.url), { workerData: { file } });
-  // Run from sources (the test runner), the worker is TypeScript: load it through tsx.
-  const source = new URL('./sqlite-writer-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData: { file } });
+  return new Worker(new URL('./sqlite-writer-worker.js', import.meta.url), { workerData: { file } });
 }
 
 class SqliteThreadWriter implements ReportWriter {

@@ -21,6 +21,10 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.css', '.js', '.svg', '.json']);
 
+interface AssetRequest {
+  Querystring: { v?: string };
+}
+
 export interface AssetOptions {
   /** URL path the files are served under, with no trailing slash. */
   prefix?: string;
@@ -67,11 +71,12 @@ export class Assets {
   }
 
   register(app: FastifyInstance): void {
-    app.get<{ Params: { '*': string }; Querystring: { v?: string } }>(`${this.#prefix}/*`, { schema: { hide: true } }, (req, reply) => this.#send(req, reply));
+    app.get<AssetRequest & { Params: { '*': string } }>(`${this.#prefix}/*`, { schema: { hide: true } }, (req, reply) => this.send(req, reply, req.params['*']));
   }
 
-  #send(req: FastifyRequest<{ Params: { '*': string }; Querystring: { v?: string } }>, reply: FastifyReply): FastifyReply {
-    const asset = this.#files.get(req.params['*']);
+  /** Answers with one of the files (by its name under the directory), or 404. */
+  send(req: FastifyRequest<AssetRequest>, reply: FastifyReply, name: string): FastifyReply {
+    const asset = this.#files.get(name);
     if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     reply.header('Content-Type', asset.type).header('ETag', asset.etag).header('Vary', 'Accept-Encoding');
     reply.header('Cache-Control', this.#hashedNames || req.query.v ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');

@@ -1,6 +1,6 @@
 // The server-rendered web pages: the public report form and its confirmation, and staff
 // sign-in (the desk itself is the single-page app of desk-app.ts).
-// Register with buildApp(ctx, { extraRoutes: [webRoutes] }).
+// Register with buildApp(ctx, { extraRoutes: [webRoutes], notFoundPage: webNotFoundPage }).
 import type { FastifyInstance } from 'fastify';
 import { signIn } from '../commands/index.js';
 import type { AppContext } from '../http/context.js';
@@ -9,16 +9,27 @@ import { submitReport } from '../http/submission.js';
 import { validateReport } from '../intake/validate.js';
 import { ProblemError } from '../problems/index.js';
 import { Assets } from './assets.js';
-import { formPage } from './form-page.js';
-import { sendPage } from './layout.js';
-import { loginPage } from './login-page.js';
-import { notFoundPage, receivedPage, REFERENCE } from './received-page.js';
+import { htmlNotFound } from './not-found.js';
+import { formPage } from './pages/form-page.js';
+import { loginPage } from './pages/login-page.js';
+import { notFoundPage } from './pages/not-found-page.js';
+import { receivedPage, REFERENCE } from './pages/received-page.js';
 import { EMPTY_FORM, formErrors, readForm, toReportBody } from './report-form.js';
+import { sendPage } from './view/send-page.js';
+
+let shared: Assets | undefined;
+/** The pages' static files, read once: the routes and the not-found page share them. */
+const webAssets = (): Assets => (shared ??= new Assets());
+
+/** For buildApp's `notFoundPage`: browsers get an HTML 404 with a link to the form. */
+export const webNotFoundPage = htmlNotFound(webAssets);
 
 export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const assets = new Assets();
+  const assets = webAssets();
   assets.register(app);
   const hide = { schema: { hide: true } };
+  // Browsers ask for /favicon.ico on pages without a <link rel="icon"> (API docs, JSON).
+  app.get<{ Querystring: { v?: string } }>('/favicon.ico', hide, (req, reply) => assets.send(req, reply, 'favicon.svg'));
 
   app.get('/', hide, (req, reply) => sendPage(req, reply, 200, formPage(assets, { form: EMPTY_FORM })));
 

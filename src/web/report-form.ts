@@ -107,7 +107,7 @@ export function toReportBody(f: ReportForm, now: Date): { body: Record<string, u
 }
 
 /** Where each report field lives in the form: the input an error links to, and what to tell the person. */
-export const FIELD_ERRORS: Record<string, { field: keyof ReportForm; message: string }> = {
+const FIELD_ERRORS: Record<string, { field: keyof ReportForm; message: string }> = {
   carrier: { field: 'carrier', message: 'Choose your mobile carrier.' },
   services: { field: 'services', message: 'Choose at least one thing that does not work.' },
   sosMode: { field: 'sosMode', message: 'Check the box only if your phone showed SOS.' },

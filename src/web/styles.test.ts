@@ -3,9 +3,11 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Assets } from './assets.js';
-import { formPage } from './form-page.js';
-import { loginPage } from './login-page.js';
-import { receivedPage } from './received-page.js';
+import { formPage } from './pages/form-page.js';
+import { loginPage } from './pages/login-page.js';
+import { notFoundPage } from './pages/not-found-page.js';
+import { receivedPage } from './pages/received-page.js';
+import { renderDocument } from './view/render.js';
 import { EMPTY_FORM } from './report-form.js';
 
 // Classes that only mark a state or carry no style of their own in USWDS.
@@ -17,11 +19,14 @@ describe('outage-desk.css', () => {
     const css = fs.readFileSync(new URL('./assets/outage-desk.css', import.meta.url), 'utf8');
     const errors = new Map([['zip', 'x'], ['services', 'y']] as const);
     const pages = [
-      formPage(assets, { form: EMPTY_FORM, errors }),
-      formPage(assets, { form: EMPTY_FORM, notice: { heading: 'h', text: 't' } }),
-      receivedPage(assets, 'OD-0000-0000'),
-      loginPage(assets, { email: '', problem: { field: 'password', message: 'm' } }),
-    ].map((p) => p.text).join('\n');
+      ...[
+        formPage(assets, { form: EMPTY_FORM, errors }),
+        formPage(assets, { form: EMPTY_FORM, notice: { heading: 'h', text: 't' } }),
+        receivedPage(assets, 'OD-0000-0000'),
+        loginPage(assets, { email: '', problem: { field: 'password', message: 'm' } }),
+        notFoundPage(assets),
+      ].map(renderDocument),
+    ].join('\n');
     const used = new Set([...pages.matchAll(/class="([^"]+)"/g)].flatMap((m) => m[1]!.split(/\s+/)));
     const missing = [...used].filter((c) => !UNSTYLED.has(c) && !new RegExp(`\\.${c}(?![\\w-])`).test(css));
     expect(missing).toEqual([]);

@@ -4,7 +4,7 @@ import { createUser } from '../staff/index.js';
 import { countReports, storedMs } from '../store/index.js';
 import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { STORE_KINDS } from '../../test/support/stores.js';
-import { webRoutes } from './index.js';
+import { webNotFoundPage, webRoutes } from './index.js';
 
 const good = (extra: Record<string, string | string[]> = {}): string => {
   const p = new URLSearchParams({ carrier: 'att', sosMode: 'yes', zip: '30303', started: '1h', ended: 'no', tzOffset: '300', description: 'SOS since 3am', ...flat(extra) });
@@ -25,7 +25,7 @@ function groupOf(page: string, id: string): string {
 describe.each(STORE_KINDS)('web pages on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(kind, {}, { extraRoutes: [webRoutes] });
+    t = await startTestApp(kind, {}, { extraRoutes: [webRoutes], notFoundPage: webNotFoundPage });
   });
   afterAll(async () => t.destroy());
   const post = (url: string, payload: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, headers: { ...FORM, ...headers }, payload });
@@ -104,7 +104,7 @@ describe.each(STORE_KINDS)('web pages on %s', (kind) => {
     expect(b).toMatch(/id="services-voice"[^>]*aria-describedby="services-hint services-error" aria-invalid="true"/);
     expect(b).toContain('id="sosMode" type="checkbox" name="sosMode" value="yes" checked');
     expect(b).toContain('id="started-1h" type="radio" name="started" value="1h" checked');
-    expect(b).toContain('>&lt;b&gt;&quot;kept&quot;&lt;/b&gt;</textarea>');
+    expect(b).toContain('>&lt;b>&quot;kept&quot;&lt;/b></textarea>'); // Preact escapes & < " in text; > needs no escape there
     expect(b).not.toContain('<b>"kept"</b>');
   });
 
@@ -121,6 +121,36 @@ describe.each(STORE_KINDS)('web pages on %s', (kind) => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/^\/received\/OD-[0-9A-Z-]+$/);
     expect(await countReports(t.ctx.store.db)).toBe(before);
+  });
+
+  it('answers an unknown path with a page for a browser and with problem+json for API clients', async () => {
+    const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const page = await t.app.inject({ url: '/no/such/page?x=1', headers: { accept: browser } });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.body).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(page.body).toContain('<h1>Page not found</h1><p>There is no page at this address. <a href="/">Go to the report form</a>.</p>');
+    const api: Array<[string, string]> = [['/api/v1/nope', browser], ['/api', browser], ['/no/such/page', 'application/json'], ['/no/such/page', '*/*'],
+      ['/no/such/page', 'application/problem+json, text/html;q=0.5'], ['/no/such/page', '']];
+    for (const [url, accept] of api) {
+      const res = await t.app.inject({ url, headers: { accept } });
+      expect(res.statusCode, `${url} ${accept}`).toBe(404);
+      expect(res.headers['content-type'], `${url} ${accept}`).toBe('application/problem+json; charset=utf-8');
+      expect(res.json()).toMatchObject({ status: 404, type: 'https://outage-desk.dev/problems/not-found', detail: `No route GET ${url}` });
+    }
+  });
+
+  it('serves the icon the pages link to, and at /favicon.ico for pages without the link', async () => {
+    const form = await t.app.inject({ method: 'GET', url: '/' });
+    const href = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml"/.exec(form.body)![1]!;
+    for (const url of [href, '/favicon.ico']) {
+      const icon = await t.app.inject({ method: 'GET', url });
+      expect(icon.statusCode, url).toBe(200);
+      expect(icon.headers['content-type']).toBe('image/svg+xml');
+      expect(icon.body).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    }
   });
 
   it('shows a confirmation only for a reference-shaped path', async () => {

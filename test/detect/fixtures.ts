@@ -1,7 +1,8 @@
 // Hand-built incidents and report rows, stored through the real store functions (no mocks).
 import type { Store } from '../../src/store/index.js';
 import { insertWithFreshIds, reportReference, uuidv7, type ReportRow } from '../../src/store/index.js';
-import { upsertIncidents, type StoredIncident } from '../../src/incidents/index.js';
+import { DetectionEngine } from '../../src/detect/index.js';
+import { ReportTail, upsertIncidents, type StoredIncident } from '../../src/incidents/index.js';
 
 /** The list contract: exactly these fields, nothing more. */
 export const SUMMARY_KEYS = ['detectedAt', 'id', 'kind', 'network', 'onsetAt', 'peak', 'primaryIncidentId', 'reportCount', 'resolvedAt', 'scope', 'services', 'status'];
@@ -76,4 +77,19 @@ export function countyOutageReports(): Array<Record<string, unknown>> {
     out.push({ carrier: i % 5 === 0 ? 'metro' : 'tmobile', services: ['voice', 'data'], sosMode: true, zip: '77002', receivedAt: new Date(OUTAGE + i * 10_000).toISOString(), fingerprint: `hou-${i}` });
   }
   return out.sort((a, b) => String(a.receivedAt).localeCompare(String(b.receivedAt)));
+}
+
+/** How long a live test waits for the leader to have done something, and how often it looks. */
+export const LIVE_WAIT = { timeout: 15_000, interval: 25 };
+
+/**
+ * The report count the engine alone gives a network's incident from the stored reports received
+ * up to `until`, its clock then advanced to `to`: what a live leader must end up storing.
+ */
+export async function engineReportCount(store: Store, network: string, until: number, to = until, warmupDays = 7): Promise<number> {
+  const engine = new DetectionEngine();
+  const tail = new ReportTail(store.db, new Date(until - warmupDays * 24 * HOUR), 60_000);
+  for await (const page of tail.read(new Date(until))) page.forEach((r) => engine.push(r));
+  engine.advanceTo(to);
+  return engine.incidents().find((i) => i.network === network)!.reportCount;
 }

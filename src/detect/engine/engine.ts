@@ -20,12 +20,12 @@ export interface EngineOptions {
   thresholds?: Partial<Thresholds>;
 }
 
-export function defaultIncidentId(network: string, onsetAt: number): string {
+function defaultIncidentId(network: string, onsetAt: number): string {
   return `${network}-${new Date(onsetAt).toISOString().slice(0, 16).replace(/[-:]/g, '')}Z`;
 }
 
 /** Population share, or a uniform share where the table knows nothing (3,143 counties, 52 states). */
-export function populationShare(level: 'county' | 'state', region: string): number {
+function populationShare(level: 'county' | 'state', region: string): number {
   const nation = cachedNation();
   const people = level === 'county' ? countyPopulation(region) : statePopulation(region);
   if (people > 0 && nation > 0) return people / nation;

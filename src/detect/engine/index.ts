@@ -1,7 +1,6 @@
 // Public surface of the detection engine.
-export { DetectionEngine, defaultIncidentId, populationShare, type EngineOptions } from './engine.js';
-export { DEFAULT_THRESHOLDS, type Thresholds } from './config.js';
-export { SERVICES } from './types.js';
+export { DetectionEngine, type EngineOptions } from './engine.js';
+export type { Thresholds } from './config.js';
 export type {
   CollateralEvidence, DetectionReport, Incident, IncidentChange, IncidentEvidence, IncidentKind, IncidentStatus,
   OpeningEvidence, Scope, ScopeLevel, SeriesPoint, Service, ServiceMix,

@@ -3,7 +3,7 @@
 // per-report cost is a few typed-array writes and no object per report.
 import { SERVICES, type Service } from './types.js';
 
-export const SERVICE_BIT: Record<Service, number> = { voice: 1, sms: 2, data: 4, '911': 8 };
+const SERVICE_BIT: Record<Service, number> = { voice: 1, sms: 2, data: 4, '911': 8 };
 
 export function serviceMask(services: readonly Service[]): number {
   let mask = 0;

@@ -3,7 +3,7 @@
 import { MINUTE_MS } from './config.js';
 import type { SeriesPoint } from './types.js';
 
-export const BUCKET_MINUTES = 15;
+const BUCKET_MINUTES = 15;
 
 export function toBuckets(startMinute: number, observed: readonly number[], expected: readonly number[], bucketMinutes = BUCKET_MINUTES): SeriesPoint[] {
   const out: SeriesPoint[] = [];

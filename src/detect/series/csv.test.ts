@@ -71,6 +71,11 @@ describe('parseSeriesCsv', () => {
     expect(errorOf('01/04/2014 00:00,1\n').message).toMatch(/^line 1: cannot read timestamp "01\/04\/2014 00:00"/);
   });
 
+  it('reads a quote inside an unquoted field as text, and reports a quote never closed', () => {
+    expect(parseSeriesCsv('timestamp,value,note\n2014-04-01 00:00:00,1,5" screen\n')[0]?.value).toBe(1);
+    expect(errorOf('timestamp,value\n2014-04-01 00:00:00,"1\n2014-04-01 00:05:00,2\n').message).toBe('line 2: a quoted field starts here and is never closed');
+  });
+
   it('gives no rows for an empty file', () => {
     expect(parseSeriesCsv('')).toEqual([]);
     expect(parseSeriesCsv('timestamp,value\n')).toEqual([]);

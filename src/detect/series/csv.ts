@@ -6,7 +6,8 @@
  * and strict where a silent guess would corrupt the result: a row that cannot
  * be read stops the run with its line number.
  */
-import { splitCsvLine } from '../../ops/csv-line.js';
+import { parse } from 'csv-parse/sync';
+import { CSV_OPTIONS, isBlank, linesOf } from '../../ops/csv-records.js';
 
 export interface SeriesRow {
   /** The timestamp exactly as written, echoed to the output. */
@@ -86,35 +87,32 @@ function parseRow(fields: readonly string[], cols: Columns, line: number): Serie
   return { timestampText, timestampMs, value, valueText, line };
 }
 
-/**
- * Incremental parser: feed lines in order, get rows back. Keeps the header
- * decision so callers can stream a file of any length.
- */
-export class SeriesCsvParser {
-  private cols: Columns | null = null;
-  private lineNo = 0;
-
-  /** Returns the row on this line, or null for a header or blank line. */
-  pushLine(raw: string): SeriesRow | null {
-    this.lineNo += 1;
-    const text = (this.lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, '');
-    if (text.trim() === '') return null;
-    const fields = splitCsvLine(text);
-    if (this.cols === null) {
-      this.cols = headerColumns(fields, this.lineNo) ?? { time: 0, value: 1 };
-      if (fields[this.cols.time]?.toLowerCase() === 'timestamp') return null;
-    }
-    return parseRow(fields, this.cols, this.lineNo);
+/** The records of a CSV text with fields trimmed, each with the line it starts on; blank lines dropped. */
+function records(text: string): Array<{ fields: string[]; line: number }> {
+  let unclosed = false;
+  // A quote left open is the only error left with CSV_OPTIONS; skipping it keeps the count of lines.
+  const all = parse(text, { ...CSV_OPTIONS, skip_records_with_error: true, on_skip: () => void (unclosed = true) }) as string[][];
+  const out: Array<{ fields: string[]; line: number }> = [];
+  let line = 1;
+  for (const record of all) {
+    const start = line;
+    line += linesOf(record);
+    if (!isBlank(record)) out.push({ fields: record.map((f) => f.trim()), line: start });
   }
+  if (unclosed) throw new SeriesCsvError('a quoted field starts here and is never closed', line);
+  return out;
 }
 
-/** Parses a whole CSV text. */
+/** Parses a whole CSV text: an optional header naming the columns, then one row per line. */
 export function parseSeriesCsv(text: string): SeriesRow[] {
-  const parser = new SeriesCsvParser();
   const rows: SeriesRow[] = [];
-  for (const line of text.split('\n')) {
-    const row = parser.pushLine(line);
-    if (row) rows.push(row);
+  let cols: Columns | null = null;
+  for (const { fields, line } of records(text)) {
+    if (cols === null) {
+      cols = headerColumns(fields, line) ?? { time: 0, value: 1 };
+      if (fields[cols.time]?.toLowerCase() === 'timestamp') continue;
+    }
+    rows.push(parseRow(fields, cols, line));
   }
   return rows;
 }

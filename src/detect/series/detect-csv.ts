@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { parseSeriesCsv, type SeriesRow } from './csv.js';
 import { SeriesAnomalyDetector } from './score.js';
 
-export const SERIES_OUTPUT_HEADER = 'timestamp,value,anomaly_score';
+const SERIES_OUTPUT_HEADER = 'timestamp,value,anomaly_score';
 
 /** Rows written per write() call; large enough to be fast, small enough to respect back-pressure. */
 const LINES_PER_CHUNK = 2000;
@@ -19,7 +19,7 @@ async function readAll(input: NodeJS.ReadableStream | string): Promise<string> {
 }
 
 /** Formats a score compactly without losing the ordering the NAB threshold sweep relies on. */
-export function formatScore(score: number): string {
+function formatScore(score: number): string {
   return score === 0 || score === 1 ? String(score) : score.toFixed(6);
 }
 

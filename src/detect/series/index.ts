@@ -3,12 +3,11 @@
  * CSV in (`timestamp,value`), CSV out (`timestamp,value,anomaly_score`), and
  * the streaming detector itself for callers that already hold the numbers.
  */
-export { detectSeriesCsv, formatScore, SERIES_OUTPUT_HEADER } from './detect-csv.js';
+export { detectSeriesCsv } from './detect-csv.js';
 export {
   parseSeriesCsv,
   parseTimestamp,
   SeriesCsvError,
-  SeriesCsvParser,
   type SeriesRow,
 } from './csv.js';
 export {

@@ -61,7 +61,7 @@ export class RollingQuantiles {
 }
 
 /** First index whose value is >= x in an ascending array. */
-export function lowerBound(sorted: readonly number[], x: number): number {
+function lowerBound(sorted: readonly number[], x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
