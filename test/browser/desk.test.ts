@@ -163,4 +163,44 @@ describe('staff desk app', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('lets a member make and revoke an API token, and an admin add and disable an account', async () => {
+    const adminContext = await browser.newContext({ baseURL: base, viewport: WIDTHS[0] });
+    const { user, password } = await createUser(t.ctx.store.db, 'admin-desk@example.org', 'admin');
+    await adminContext.request.post('/api/v1/session', { data: { email: user.email, password } });
+    await adminContext.request.post('/api/v1/me/password', { data: { currentPassword: password, newPassword: OWN_PASSWORD } });
+    const page = await adminContext.newPage();
+    page.setDefaultTimeout(8000);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
+
+    await page.goto('/desk/account');
+    await page.getByLabel('Name (what the script is)').fill('nightly export');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByRole('heading', { name: /Copy the token .nightly export. now/ }).waitFor();
+    const secret = (await page.locator('text=/odt_[A-Za-z0-9_-]{43}/').first().textContent())!.match(/odt_[A-Za-z0-9_-]{43}/)![0];
+    expect((await adminContext.request.get('/api/v1/me', { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(200);
+    const tokens = page.getByRole('region', { name: 'Your API tokens' });
+    await tokens.getByRole('button', { name: 'Revoke nightly export' }).click();
+    await expect.poll(() => tokens.getByRole('rowheader', { name: 'nightly export' }).count()).toBe(0);
+    expect((await adminContext.request.get('/api/v1/me', { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(401);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desk-account.png'), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Staff accounts' }).waitFor();
+    await page.getByLabel('Email').fill('new.analyst@example.org');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('heading', { name: 'new.analyst@example.org can sign in now' }).waitFor();
+    const accounts = page.getByRole('region', { name: 'Staff accounts' });
+    await accounts.getByRole('button', { name: 'Disable new.analyst@example.org' }).click();
+    await expect.poll(() => accounts.getByRole('button', { name: 'Enable new.analyst@example.org' }).count()).toBe(1);
+    const stored = await t.ctx.store.db.selectFrom('users').select('disabled').where('email', '=', 'new.analyst@example.org').executeTakeFirstOrThrow();
+    expect(stored.disabled).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desk-admin-users.png'), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await adminContext.close();
+  });
 });

@@ -5,23 +5,15 @@ import { When } from '../components/incident-cells.js';
 import { ErrorAlert } from '../components/problem.js';
 import type { ApiToken, NewApiToken } from '../types.js';
 import { useApi } from '../use-api.js';
+import { useAction } from '../use-action.js';
 
 export function ApiTokens() {
   const tokens = useApi<{ items: ApiToken[] }>('/api/v1/tokens');
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
   const [created, setCreated] = useState<NewApiToken>();
-  const [error, setError] = useState<Error>();
   const [copied, setCopied] = useState(false);
-  const act = async (f: () => Promise<void>) => {
-    setError(undefined);
-    try {
-      await f();
-      tokens.reload();
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    }
-  };
+  const { error, act } = useAction(tokens.reload);
   const create = (e: Event) => {
     e.preventDefault();
     void act(async () => {
@@ -72,7 +64,6 @@ export function ApiTokens() {
             <option value="30">30 days</option>
             <option value="90">90 days</option>
             <option value="365">a year</option>
-            <option value="">never</option>
           </select>
         </div>
         <button class="usa-button" type="submit">

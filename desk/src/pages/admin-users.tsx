@@ -7,6 +7,7 @@ import { ErrorAlert, Loading } from '../components/problem.js';
 import { ROLE_WORDS } from '../names.js';
 import type { Me, Role, StaffUser } from '../types.js';
 import { useApi } from '../use-api.js';
+import { useAction } from '../use-action.js';
 
 const ROLES: Role[] = ['analyst', 'investigator', 'admin'];
 
@@ -15,16 +16,7 @@ export function UsersPage({ me }: { me: Me }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('analyst');
   const [added, setAdded] = useState<{ user: StaffUser; password: string }>();
-  const [error, setError] = useState<Error>();
-  const act = async (f: () => Promise<void>) => {
-    setError(undefined);
-    try {
-      await f();
-      users.reload();
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    }
-  };
+  const { error, act } = useAction(users.reload);
   const add = (e: Event) => {
     e.preventDefault();
     void act(async () => {
