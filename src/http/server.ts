@@ -63,7 +63,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const admin = await ensureFirstAdmin(ctx.store.db, config.adminEmail);
   if (admin) {
     announce(`First start: created admin ${admin.email} with password ${admin.password}`);
-    announce(`Sign in at ${url}/login (change the password after signing in).`);
+    announce(`Sign in at ${url}/login: you choose your own password at first sign-in.`);
   }
   const workers = await Promise.all((opts.background ?? []).map((start) => start(ctx)));
   announce(`Outage Desk listening on ${url} (store: ${ctx.store.dialect} ${ctx.store.location})`);

@@ -36,7 +36,8 @@ function options(width: number): uPlot.Options {
     scales: { y: { range: (_u, _min, max) => [0, Math.max(5, max * 1.05)] } },
     axes: [
       { font, space: phone ? 60 : 80, stroke: '#1b1b1b', grid: { stroke: '#dfe1e2' }, values: timeTicks },
-      { font, size: phone ? 56 : 64, stroke: '#1b1b1b', grid: { stroke: '#dfe1e2' }, values: (_u, v) => v.map((x) => count(x)) },
+      // A phone's narrow axis reads 70k rather than a clipped 70,000.
+      { font, size: phone ? 56 : 64, stroke: '#1b1b1b', grid: { stroke: '#dfe1e2' }, values: (_u, v) => v.map((x) => (phone ? compactCount(x) : count(x))) },
     ],
     series: [
       { label: 'Time (UTC)', value: (_u, v) => (v == null ? '—' : utc(new Date(v * 1000).toISOString())) },
@@ -118,4 +119,10 @@ export default function ChartView({ series, title }: { series: SeriesPoint[]; ti
       </details>
     </figure>
   );
+}
+
+function compactCount(n: number): string {
+  if (Math.abs(n) >= 1e6) return `${+(n / 1e6).toFixed(1)}M`;
+  if (Math.abs(n) >= 1e3) return `${+(n / 1e3).toFixed(1)}k`;
+  return String(n);
 }
