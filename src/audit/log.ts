@@ -21,7 +21,7 @@ export interface StoredAuditEvent extends Required<AuditEvent> {
 const GENESIS = '0'.repeat(64);
 const HEAD = 'audit_head';
 
-export function chainHash(prevHash: string, at: Date, e: AuditEvent): string {
+function chainHash(prevHash: string, at: Date, e: AuditEvent): string {
   return createHash('sha256')
     .update(JSON.stringify([prevHash, at.toISOString(), e.actor, e.action, e.target, e.detail ?? {}]))
     .digest('hex');

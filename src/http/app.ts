@@ -16,7 +16,7 @@ import { sessionRoutes } from './routes/session.js';
 import { staffRoutes } from './routes/staff.js';
 import { ProblemSchema } from './schemas.js';
 
-export const BODY_LIMIT_BYTES = 16 * 1024;
+const BODY_LIMIT_BYTES = 16 * 1024;
 
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' } as const;
 

@@ -27,5 +27,3 @@ export const NullableIsoTime = Type.Union([IsoTime, Type.Null()]);
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
 export const NoContent = Type.Null({ description: 'Done; no body' });
-
-export const STAFF_SECURITY = [{ bearer: [] }, { session: [] }];

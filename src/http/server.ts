@@ -12,7 +12,7 @@ import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
 
 /** INTAKE_RATE_LIMIT is per client (address and browser); one address may send this many times it. */
-export const ADDRESS_LIMIT_FACTOR = 20;
+const ADDRESS_LIMIT_FACTOR = 20;
 
 export async function createContext(config: Config, store?: Store, clock: () => Date = () => new Date()): Promise<AppContext> {
   const s = store ?? (await openStore(config));

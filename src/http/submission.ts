@@ -23,7 +23,7 @@ export interface SubmissionMeta {
 }
 
 /** Past this many reports waiting for a commit, shed load with 429 rather than queue without bound. */
-export const MAX_PENDING_REPORTS = 20_000;
+const MAX_PENDING_REPORTS = 20_000;
 
 function overLimit(ctx: AppContext, fingerprint: string, ip: string, nowMs: number): RateDecision {
   const client = ctx.rateLimiter.take(fingerprint, nowMs);

@@ -32,7 +32,7 @@ export function toAccount(r: Selectable<UsersTable>): StaffAccount {
   };
 }
 
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 /** A new account with a printed one-time password, to be changed at first sign-in. */
 export async function createUser(db: Kysely<Database>, email: string, role: Role, now = new Date()): Promise<{ user: StaffAccount; password: string }> {
@@ -64,11 +64,6 @@ export async function listUsers(db: Kysely<Database>): Promise<StaffAccount[]> {
 
 export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
   const r = await db.selectFrom('users').where('role', '=', 'admin').where('disabled', '=', 0).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

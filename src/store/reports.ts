@@ -100,14 +100,3 @@ export async function countReports(db: Kysely<Database>): Promise<number> {
   const r = await db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
-
-/** Reports in receipt order from a point on: what the detection engine replays. */
-export async function reportsSince(db: Kysely<Database>, after: { receivedAt: Date; id: string } | null, limit: number): Promise<StoredReportRow[]> {
-  let q = db.selectFrom('reports').selectAll();
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([eb('received_at', '>', after.receivedAt), eb.and([eb('received_at', '=', after.receivedAt), eb('id', '>', after.id)])]),
-    );
-  }
-  return q.orderBy('received_at', 'asc').orderBy('id', 'asc').limit(limit).execute();
-}
