@@ -11,7 +11,7 @@ export default defineConfig({
   css: {
     preprocessorOptions: {
       // USWDS's own Sass, with only the packages desk.scss forwards.
-      scss: { loadPaths: ['node_modules/@uswds/uswds/packages'], quietDeps: true, silenceDeprecations: ['import', 'global-builtin'] },
+      scss: { loadPaths: ['src/web/styles', 'node_modules/@uswds/uswds/packages'], quietDeps: true, silenceDeprecations: ['import', 'global-builtin'] },
     },
   },
   build: {

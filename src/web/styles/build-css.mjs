@@ -12,7 +12,7 @@ const uswds = path.resolve(here, '../../../node_modules/@uswds/uswds');
 const assets = path.resolve(here, '../assets');
 
 const result = sass.compile(path.join(here, 'outage-desk.scss'), {
-  loadPaths: [path.join(uswds, 'packages')],
+  loadPaths: [here, path.join(uswds, 'packages')],
   style: 'compressed',
   quietDeps: true,
   silenceDeprecations: ['import', 'global-builtin'],
