@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
 import { installErrorHandling, type NotFoundPage } from './errors.js';
+import { attributionRoutes } from './routes/attribution.js';
 import { eventRoutes } from './routes/events.js';
 import { incidentCountyRoutes } from './routes/incident-counties.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   await staffRoutes(app, ctx);
   await incidentCountyRoutes(app, ctx);
   await eventRoutes(app, ctx);
+  await attributionRoutes(app, ctx);
   for (const routes of parts.extraRoutes ?? []) await routes(app, ctx);
   return app;
 }

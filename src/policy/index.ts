@@ -16,6 +16,9 @@ export const POLICY = {
   'incident.list': ALL,
   'incident.read': ALL,
   'events.watch': ALL,
+  /** Statements, claims of responsibility and their assessments (public words, no personal data). */
+  'attribution.read': ALL,
+  'attribution.write': CONTACT,
   'account.read': ALL,
   'account.change-password': ALL,
   'account.sign-out': ALL,

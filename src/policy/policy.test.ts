@@ -11,6 +11,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'incident.list': ['admin', 'investigator', 'analyst'],
   'incident.read': ['admin', 'investigator', 'analyst'],
   'events.watch': ['admin', 'investigator', 'analyst'],
+  'attribution.read': ['admin', 'investigator', 'analyst'],
+  'attribution.write': ['admin', 'investigator'],
   'account.read': ['admin', 'investigator', 'analyst'],
   'account.change-password': ['admin', 'investigator', 'analyst'],
   'account.sign-out': ['admin', 'investigator', 'analyst'],

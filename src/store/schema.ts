@@ -95,6 +95,47 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface StatementsTable {
+  id: string;
+  source: string;
+  speaker: string;
+  said_at: Timestamp;
+  seen_at: Timestamp;
+  url: string | null;
+  text: string;
+  asserts: string; // JSON
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ClaimsTable {
+  id: string;
+  actor: string;
+  channel: string;
+  url: string | null;
+  claimed_at: Timestamp;
+  text: string;
+  claimed_method: string;
+  claimed_scope: string | null; // JSON
+  claimed_attack_at: NullableTimestamp;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+export interface IncidentStatementsTable {
+  incident_id: string;
+  statement_id: string;
+  attached_at: Timestamp;
+}
+
+export interface IncidentClaimsTable {
+  incident_id: string;
+  claim_id: string;
+  attached_at: Timestamp;
+}
+
 export interface Database {
   reports: ReportsTable;
   users: UsersTable;
@@ -103,4 +144,8 @@ export interface Database {
   settings: SettingsTable;
   incidents: IncidentsTable;
   audit_events: AuditEventsTable;
+  statements: StatementsTable;
+  claims: ClaimsTable;
+  incident_statements: IncidentStatementsTable;
+  incident_claims: IncidentClaimsTable;
 }
