@@ -51,6 +51,13 @@ describe.each(STORE_KINDS)('staff routes by role on %s', (kind) => {
     { method: 'POST', url: '/api/v1/users', body: { email: `x-${kind}@example.org`, role: 'analyst' }, roles: ADMIN },
     { method: 'PATCH', url: '/api/v1/users/00000000-0000-7000-8000-000000000000', body: { role: 'analyst' }, roles: ADMIN },
     { method: 'GET', url: '/api/v1/audit', roles: ADMIN },
+    { method: 'GET', url: `/api/v1/incidents/${SAMPLE_INCIDENT.id}/statements`, roles: ALL },
+    { method: 'GET', url: `/api/v1/incidents/${SAMPLE_INCIDENT.id}/claims`, roles: ALL },
+    { method: 'GET', url: `/api/v1/incidents/${SAMPLE_INCIDENT.id}/attribution`, roles: ALL },
+    { method: 'POST', url: `/api/v1/incidents/${SAMPLE_INCIDENT.id}/statements`, body: { source: 'agency', speaker: 'CISA', saidAt: '2024-02-22T21:00:00Z', text: 'x' }, roles: ['admin', 'investigator'] },
+    { method: 'POST', url: `/api/v1/incidents/${SAMPLE_INCIDENT.id}/claims`, body: { actor: 'x', channel: 'forum', claimedAt: '2024-02-23T15:00:00Z', text: 'x' }, roles: ['admin', 'investigator'] },
+    { method: 'PATCH', url: `/api/v1/incidents/${SAMPLE_INCIDENT.id}/statements/none`, body: { text: 'y' }, roles: ['admin', 'investigator'] },
+    { method: 'PATCH', url: `/api/v1/incidents/${SAMPLE_INCIDENT.id}/claims/none`, body: { text: 'y' }, roles: ['admin', 'investigator'] },
   ];
 
   it('answers each role as the policy says: allowed, or 403 forbidden', async () => {
@@ -60,7 +67,7 @@ describe.each(STORE_KINDS)('staff routes by role on %s', (kind) => {
         const label = `${role} ${r.method} ${r.url}`;
         if (r.roles.includes(role)) {
           expect([200, 201, 204, 404], label).toContain(res.statusCode);
-          if (res.statusCode === 404) expect(res.json().type, label).toMatch(/(user|token)-not-found$/);
+          if (res.statusCode === 404) expect(res.json().type, label).toMatch(/(user|token|statement|claim)-not-found$/);
         } else {
           expect(res.statusCode, label).toBe(403);
           expect(res.json().type, label).toBe('https://outage-desk.dev/problems/forbidden');
