@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.js';
 import { ProblemError } from '../problems/index.js';
+import { registerAttribution } from './attribution.js';
 import { registerAudit } from './audit.js';
 import { registerDetect } from './detect.js';
 import { registerImport } from './import.js';
@@ -24,6 +25,7 @@ registerIncidents(program);
 registerSimulate(program);
 registerDetect(program);
 registerAudit(program);
+registerAttribution(program);
 
 try {
   await program.parseAsync(process.argv);

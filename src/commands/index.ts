@@ -10,3 +10,4 @@ export * from './reports.js';
 export * from './incidents.js';
 export * from './audit.js';
 export * from './attribution.js';
+export * from './attribution-import.js';
