@@ -9,7 +9,7 @@ import { listIncidents as queryIncidents } from '../incidents/index.js';
 import type { ClaimView } from '../presenters/index.js';
 import { fail, invalid, ProblemError } from '../problems/index.js';
 import type { Actor } from '../staff/index.js';
-import { createClaim, createStatement, listClaims } from './attribution.js';
+import { checkClaimBody, checkStatementBody, createClaim, createStatement, listClaims } from './attribution.js';
 import type { CommandContext } from './context.js';
 
 const ajv = (addFormatsModule as unknown as (a: Ajv) => Ajv)(new Ajv({ allErrors: true, strict: false }));
@@ -45,6 +45,9 @@ export interface ImportResult {
 }
 
 export async function importAttribution(cx: CommandContext, actor: Actor, batch: AttributionBatch, opts: { incidentId?: string; now?: Date } = {}): Promise<ImportResult> {
+  // Every item is checked before any is stored: a bad file changes nothing.
+  batch.statements?.forEach((s, k) => checkStatementBody(s, `statements[${k}].`));
+  batch.claims?.forEach((c, k) => checkClaimBody(c, `claims[${k}].`));
   const incidentId = await resolveIncident(cx, batch, opts.incidentId);
   const said = new Set((await q.incidentStatements(cx.store.db, incidentId)).map((s) => `${s.speaker}|${Date.parse(s.saidAt)}|${s.text}`));
   const claimed = new Set((await q.incidentClaims(cx.store.db, incidentId)).map((c) => `${c.actor}|${Date.parse(c.claimedAt)}|${c.text}`));

@@ -20,24 +20,30 @@ async function incidentOrFail(cx: CommandContext, id: string): Promise<StoredInc
 
 const REGION_PATTERN = { county: /^\d{5}$/, state: /^\d{2}$/, nation: /^US$/ } as const;
 
-/** What the schema cannot say: a link is really http(s), regions fit their level. */
-function checkLink(url: string | null | undefined): void {
+/** What the schema cannot say: a link is really http(s), regions fit their level. `at` prefixes the field path. */
+function checkLink(url: string | null | undefined, at = ''): void {
   if (!url) return;
   let ok = false;
   try {
     ok = ['http:', 'https:'].includes(new URL(url).protocol);
   } catch { /* not a URL */ }
-  if (!ok) failInvalid('url', 'must be an http or https link');
+  if (!ok) failInvalid(`${at}url`, 'must be an http or https link');
 }
 
 function checkPatch(patch: object): void {
   if (Object.keys(patch).length === 0) failInvalid('(body)', 'must name at least one field to change');
 }
 
-function checkScope(scope: Claim['claimedScope']): void {
+function checkScope(scope: Claim['claimedScope'], at = ''): void {
   if (!scope) return;
   const bad = scope.regions.find((r) => !REGION_PATTERN[scope.level].test(r));
-  if (bad !== undefined) failInvalid('claimedScope.regions', `${bad} is not a ${scope.level === 'nation' ? '"US"' : `${scope.level} FIPS code`} for a ${scope.level} scope`);
+  if (bad !== undefined) failInvalid(`${at}claimedScope.regions`, `${bad} is not a ${scope.level === 'nation' ? '"US"' : `${scope.level} FIPS code`} for a ${scope.level} scope`);
+}
+
+export const checkStatementBody = (b: StatementBody, at = ''): void => checkLink(b.url, at);
+export function checkClaimBody(b: ClaimBody, at = ''): void {
+  checkLink(b.url, at);
+  checkScope(b.claimedScope ?? null, at);
 }
 
 const statementOf = (id: string, b: StatementBody, now: Date): Statement => ({

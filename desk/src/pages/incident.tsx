@@ -13,6 +13,7 @@ import { Link } from '../router.js';
 import type { IncidentCounties, IncidentDetail } from '../types.js';
 import { useApi } from '../use-api.js';
 import { useNow } from '../use-now.js';
+import { IncidentAttribution } from './incident-attribution.js';
 import { collateralWords, openingWords } from './incident-evidence.js';
 
 const COUNTIES_EVERY_MS = 60_000;
@@ -72,6 +73,7 @@ export function IncidentPage({ id }: { id: string }) {
       </p>
       <ErrorAlert error={counties.error} heading="The counts per county did not load" />
       <IncidentMap counts={counties.data?.items} scope={i.scope} label={`Map of reports per county for the ${title}`} />
+      <IncidentAttribution id={i.id} />
     </>
   );
 }
