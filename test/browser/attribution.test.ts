@@ -128,7 +128,7 @@ describe('attribution panel', () => {
     await claim.getByLabel('Link (optional)').fill('javascript:alert(1)');
     await claim.getByLabel('What the claim says').fill('Tonight AT&T goes dark.');
     await claim.getByRole('button', { name: 'Add claim' }).click();
-    await expect.poll(() => claim.getByRole('alert').textContent()).toMatch(/url must be an http or https link/);
+    await expect.poll(() => claim.getByRole('alert').textContent()).toMatch(/url is not in the expected form/);
 
     for (const w of WIDTHS) {
       await page.setViewportSize(w);
