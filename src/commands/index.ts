@@ -9,3 +9,6 @@ export * from './staff.js';
 export * from './reports.js';
 export * from './incidents.js';
 export * from './audit.js';
+export * from './incident-case.js';
+export * from './complaints.js';
+export * from './dossier.js';
