@@ -10,14 +10,17 @@ import { useLiveEvent } from '../live.js';
 import { networkName, serviceWord } from '../names.js';
 import { scopeWords, useCountyNames } from '../places.js';
 import { Link } from '../router.js';
-import type { IncidentCounties, IncidentDetail } from '../types.js';
+import type { IncidentCounties, IncidentDetail, Me } from '../types.js';
 import { useApi } from '../use-api.js';
 import { useNow } from '../use-now.js';
 import { collateralWords, openingWords } from './incident-evidence.js';
+import { CasePanel } from './incident/case-panel.js';
+import { ComplaintsPanel } from './incident/complaints-panel.js';
+import { ImpactPanel } from './incident/impact-panel.js';
 
 const COUNTIES_EVERY_MS = 60_000;
 
-export function IncidentPage({ id }: { id: string }) {
+export function IncidentPage({ id, me }: { id: string; me: Me }) {
   const path = `/api/v1/incidents/${encodeURIComponent(id)}`;
   const incident = useApi<IncidentDetail>(path);
   const counties = useApi<IncidentCounties>(`${path}/counties`);
@@ -72,6 +75,9 @@ export function IncidentPage({ id }: { id: string }) {
       </p>
       <ErrorAlert error={counties.error} heading="The counts per county did not load" />
       <IncidentMap counts={counties.data?.items} scope={i.scope} label={`Map of reports per county for the ${title}`} />
+      <CasePanel i={i} me={me} reload={incident.reload} />
+      <ImpactPanel i={i} me={me} reload={incident.reload} />
+      <ComplaintsPanel i={i} me={me} />
     </>
   );
 }
