@@ -2,7 +2,7 @@
 // Contact details leave only for roles that may read them, only when asked, and every export
 // is an audit event (with the filters it used).
 import { recordAudit } from '../audit/index.js';
-import { allComplaints, listComplaints, membershipOf, type ComplaintFilter } from '../dossier/index.js';
+import { allComplaints, listComplaints, incidentMembership, type ComplaintFilter } from '../dossier/index.js';
 import { authorize } from '../policy/index.js';
 import { hasContact, presentReport, type ReportView } from '../presenters/index.js';
 import { failInvalid } from '../problems/index.js';
@@ -34,7 +34,7 @@ export async function listIncidentReports(cx: CommandContext, actor: Actor, id: 
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   if (input.cursor && !after) failInvalid('querystring.cursor', 'is not a cursor this API issued');
   const i = await loadIncident(cx, id);
-  const rows = await listComplaints(cx.store.db, membershipOf(i, now), { ...jurisdictionFilter(cx, input), after, limit: input.limit });
+  const rows = await listComplaints(cx.store.db, await incidentMembership(cx.store.db, i, now), { ...jurisdictionFilter(cx, input), after, limit: input.limit });
   const withContact = Boolean(input.includeContact);
   if (withContact) {
     const reportIds = rows.filter(hasContact).map((r) => r.id);
@@ -73,7 +73,7 @@ export async function exportIncidentReports(cx: CommandContext, actor: Actor, id
   const filter = jurisdictionFilter(cx, input);
   const { cursor: _c, limit: _l, includeContact: _i, format, redacted, ...filters } = input;
   await recordAudit(cx.store, { actor: actor.email, action: `incident.export-${format}`, target: id, detail: { redacted, filters: { ...filters, since: filters.since?.toISOString(), until: filters.until?.toISOString() } } }, now);
-  const rows = allComplaints(cx.store.db, membershipOf(i, now), filter);
+  const rows = allComplaints(cx.store.db, await incidentMembership(cx.store.db, i, now), filter);
   return (async function* () {
     for await (const r of rows as AsyncGenerator<StoredReportRow>) yield presentReport(r, !redacted);
   })();

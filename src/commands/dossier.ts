@@ -2,7 +2,7 @@
 // Each is an audit event; the PDF's complaint sample shows contact details only when an
 // investigator or admin asks for them (redacted=false).
 import { recordAudit } from '../audit/index.js';
-import { listComplaints, membershipOf, type ImpactTallies } from '../dossier/index.js';
+import { listComplaints, incidentMembership, type ImpactTallies } from '../dossier/index.js';
 import { buildDossierPdf, type DossierSection } from '../dossier/pdf/dossier-pdf.js';
 import type { IncidentCountyCounts } from '../incidents/county-counts.js';
 import { authorize } from '../policy/index.js';
@@ -35,7 +35,7 @@ export async function incidentDossierPdf(cx: CommandContext, actor: Actor, id: s
   const stored = await loadIncident(cx, id);
   const incident = await readIncidentCase(cx, actor, id, r.tallies, r.now);
   const counties = await r.counts.of(stored, r.now);
-  const sample = await listComplaints(cx.store.db, membershipOf(stored, r.now), { limit: DOSSIER_SAMPLE_SIZE });
+  const sample = await listComplaints(cx.store.db, await incidentMembership(cx.store.db, stored, r.now), { limit: DOSSIER_SAMPLE_SIZE });
   await recordAudit(cx.store, { actor: actor.email, action: 'incident.export-pdf', target: id, detail: { redacted: r.redacted } }, r.now);
   return buildDossierPdf(
     {

@@ -101,6 +101,11 @@ export async function actOnIncident(cx: CommandContext, actor: Actor, id: string
     });
   });
   await recordAudit(cx.store, { actor: actor.email, action: `incident.${input.action}`, target: id, detail: { note: input.note ?? null, ...(input.assignee !== undefined ? { assignee: input.assignee } : {}) } }, now);
+  return caseView(cx, id);
+}
+
+/** The case file as staff see it, right after a change they made (the change was authorized). */
+export async function caseView(cx: CommandContext, id: string): Promise<CaseView> {
   return presentCase(await readCaseFile(cx.store.db, id), await caseEvents(cx.store.db, id));
 }
 

@@ -12,3 +12,4 @@ export * from './audit.js';
 export * from './incident-case.js';
 export * from './complaints.js';
 export * from './dossier.js';
+export * from './case-changes.js';

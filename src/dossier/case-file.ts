@@ -7,6 +7,7 @@ import { effectiveState, type Decision } from '../incidents/staff-decisions.js';
 import { storedDate, storedDateOrNull, uuidv7, type Store } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import type { AssumptionOverrides } from './assumptions.js';
+import { DEFAULT_SOURCES, type StoredSource } from './membership.js';
 
 export interface CaseEvent {
   id: string;
@@ -71,6 +72,13 @@ export interface CaseChange {
   decision?: { decision: Decision; resolvedAt: Date | null };
   assignee?: string | null;
   assumptions?: AssumptionOverrides;
+  membership?: StoredSource[];
+}
+
+/** The report sources staff set for an incident, or its own (one source: itself). */
+export async function storedSources(db: Db, incidentId: string): Promise<StoredSource[]> {
+  const r = await db.selectFrom('case_files').select('membership').where('incident_id', '=', incidentId).executeTakeFirst();
+  return r?.membership ? (JSON.parse(r.membership) as StoredSource[]) : DEFAULT_SOURCES(incidentId);
 }
 
 /** Reads the incident row as detection wrote it (the body), with its row columns. */
@@ -86,6 +94,7 @@ export async function applyCaseChange(db: Db, c: CaseChange): Promise<void> {
     ...(c.decision ? { decision: c.decision.decision, decided_resolved_at: c.decision.resolvedAt, decided_by: c.actor, decided_at: c.at } : {}),
     ...(c.assignee !== undefined ? { assignee: c.assignee } : {}),
     ...(c.assumptions ? { assumptions: JSON.stringify(c.assumptions) } : {}),
+    ...(c.membership ? { membership: JSON.stringify(c.membership) } : {}),
     updated_at: c.at,
   };
   if (existing) await db.updateTable('case_files').set(set).where('incident_id', '=', c.incidentId).execute();

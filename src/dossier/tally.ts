@@ -8,7 +8,7 @@ import type { StoredIncident } from '../incidents/index.js';
 import { storedMs, type Dialect, type Store } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { nextMonthStart, type OutageTally } from './impact.js';
-import { membershipOf, withinIncident, type Membership } from './membership.js';
+import { incidentMembership, membershipKey, withinIncident, type Membership } from './membership.js';
 
 export interface IncidentTally extends OutageTally {
   /** Reports from the office's own state (JURISDICTION), or null without one. */
@@ -110,7 +110,7 @@ export async function countTally(store: Store, m: Membership, jurisdiction: stri
 export const OPEN_TALLY_MAX_AGE_MS = 60_000;
 
 const keyOf = (i: StoredIncident, m: Membership, jurisdiction: string | undefined) =>
-  [VERSION, i.onsetAt, i.resolvedAt ?? 'open', i.network, i.scope.level, i.scope.regions.join(','), jurisdiction ?? ''].join('|');
+  [VERSION, i.onsetAt, i.resolvedAt ?? 'open', i.network, membershipKey(m), jurisdiction ?? ''].join('|');
 
 /** Tallies per incident: resolved ones stored in the database and kept in memory, open ones for a minute. */
 export class ImpactTallies {
@@ -124,8 +124,9 @@ export class ImpactTallies {
   ) {}
 
   async of(i: StoredIncident, now: Date): Promise<IncidentTally> {
-    const m = membershipOf(i, now);
-    const key = keyOf(i, m, this.jurisdiction);
+    const m = await incidentMembership(this.store.db, i, now);
+    // An open incident's end moves with the clock: its key is its start and sources, not its end.
+    const key = keyOf(i, i.resolvedAt ? m : { ...m, sources: m.sources.map((s) => ({ ...s, to: new Date(0) })) }, this.jurisdiction);
     const hit = this.#memory.get(i.id);
     if (hit && hit.key === key && (i.resolvedAt || now.getTime() - hit.at < OPEN_TALLY_MAX_AGE_MS)) return hit.tally;
     const running = this.#pending.get(key);

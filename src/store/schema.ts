@@ -105,6 +105,8 @@ export interface CaseFilesTable {
   decided_at: NullableTimestamp;
   assignee: string | null;
   assumptions: string; // JSON: the impact assumptions staff changed for this incident
+  /** JSON: the incident's report sources after a merge or split (dossier/membership.ts); null = its own window and scope. */
+  membership: string | null;
   updated_at: Timestamp;
 }
 

@@ -153,3 +153,40 @@ export const dossierPdfSchema = {
   produces: ['application/pdf'],
   response: { 200: FileBody('application/pdf'), ...problems(...STAFF_PROBLEMS, 404) },
 };
+
+const RegionSetSchema = Type.Object({
+  level: Type.Enum(['county', 'state']),
+  regions: Type.Array(Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$' }), { minItems: 1, maxItems: 4000, description: '5-digit county or 2-digit state FIPS' }),
+});
+
+export const declareSchema = {
+  tags: ['incidents'],
+  summary: 'Declare an incident by hand (confirmed from the start; audited)',
+  body: Type.Object(
+    {
+      network: Type.String({ maxLength: 40 }),
+      scope: Type.Object({ level: Type.Enum(['county', 'state', 'nation']), regions: Type.Array(Type.String({ maxLength: 5 }), { minItems: 1, maxItems: 4000 }) }),
+      onsetAt: IsoTime,
+      services: Type.Optional(Type.Object({ voice: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })), sms: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })), data: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })), '911': Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) }, { additionalProperties: false })),
+      note: Type.Optional(Type.String({ maxLength: 2000 })),
+    },
+    { additionalProperties: false, examples: [{ network: 'att', scope: { level: 'state', regions: ['36'] }, onsetAt: '2024-02-22T08:45:00Z', note: 'PSAP called it in' }] },
+  ),
+  response: { 201: Type.Object({ id: Type.String() }), ...problems(...STAFF_PROBLEMS) },
+};
+
+export const mergeSchema = {
+  tags: ['incidents'],
+  summary: "Merge another incident into this one: its reports join this one's (each once), it is dismissed as merged (audited)",
+  params: IdParams,
+  body: Type.Object({ from: Type.String({ minLength: 1, maxLength: 100 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, examples: [{ from: 'att-20240222T0851Z', note: 'same outage' }] }),
+  response: { 200: Type.Ref('CaseFile'), ...problems(...STAFF_PROBLEMS, 404, 409) },
+};
+
+export const splitSchema = {
+  tags: ['incidents'],
+  summary: 'Split the reports of some counties or states off into a new incident (each report stays in exactly one; audited)',
+  params: IdParams,
+  body: Type.Object({ region: RegionSetSchema, note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, examples: [{ region: { level: 'state', regions: ['36'] }, note: 'New York part handled by the state PSC' }] }),
+  response: { 201: Type.Object({ id: Type.String() }), ...problems(...STAFF_PROBLEMS, 404, 409) },
+};

@@ -4,13 +4,13 @@ import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { stringify } from 'csv-stringify';
-import { actOnIncident, CSV_COLUMNS, csvRecord, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
+import { actOnIncident, CSV_COLUMNS, declareIncident, mergeIncidents, splitIncident, caseView, csvRecord, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
 import type { ImpactTallies } from '../../dossier/index.js';
 import type { DossierSection } from '../../dossier/pdf/dossier-pdf.js';
 import { IncidentCountyCounts } from '../../incidents/county-counts.js';
 import { actorOf, requireActor } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { assumptionsSchema, caseActionSchema, dossierPdfSchema, exportCsvSchema, exportIncidentSchema, exportJsonlSchema, incidentReportsSchema } from './dossier.schema.js';
+import { assumptionsSchema, caseActionSchema, declareSchema, mergeSchema, splitSchema, dossierPdfSchema, exportCsvSchema, exportIncidentSchema, exportJsonlSchema, incidentReportsSchema } from './dossier.schema.js';
 
 const date = (s: string | undefined) => (s ? new Date(s) : undefined);
 
@@ -27,6 +27,20 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
   app.post('/api/v1/incidents/:id/actions', { preHandler: requireActor(ctx), schema: caseActionSchema }, async (req) => {
     const b = req.body;
     return actOnIncident(ctx, actorOf(req), req.params.id, { ...b, resolvedAt: date(b.resolvedAt) }, ctx.clock());
+  });
+
+  app.post('/api/v1/incidents', { preHandler: requireActor(ctx), schema: declareSchema }, async (req, reply) => {
+    const b = req.body;
+    return reply.code(201).send(await declareIncident(ctx, actorOf(req), { ...b, onsetAt: new Date(b.onsetAt) }, ctx.clock()));
+  });
+
+  app.post('/api/v1/incidents/:id/merge', { preHandler: requireActor(ctx), schema: mergeSchema }, async (req) => {
+    await mergeIncidents(ctx, actorOf(req), req.params.id, req.body.from, req.body.note, ctx.clock());
+    return caseView(ctx, req.params.id);
+  });
+
+  app.post('/api/v1/incidents/:id/split', { preHandler: requireActor(ctx), schema: splitSchema }, async (req, reply) => {
+    return reply.code(201).send(await splitIncident(ctx, actorOf(req), req.params.id, req.body.region, req.body.note, ctx.clock()));
   });
 
   app.put('/api/v1/incidents/:id/assumptions', { preHandler: requireActor(ctx), schema: assumptionsSchema }, async (req) => {

@@ -22,6 +22,7 @@ export function caseFiles(dialect: Dialect) {
         .addColumn('decided_at', ts)
         .addColumn('assignee', 'text')
         .addColumn('assumptions', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('membership', 'text')
         .addColumn('updated_at', ts, (c) => c.notNull())
         .execute();
       await db.schema
