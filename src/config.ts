@@ -19,6 +19,53 @@ export interface Config {
   sessionIdleMinutes: number;
   /** …or this long after sign-in, however active. */
   sessionMaxHours: number;
+  /** Monthly price per carrier brand in US dollars, for the credits owed (`MONTHLY_PRICES`). */
+  monthlyPrices: Record<string, number>;
+  /** Credit per account a network's carrier offers by default, until staff set the offer of an incident (`OFFERED_CREDITS`). */
+  offeredCredits: Record<string, number>;
+  /** The office's own state (2-digit FIPS), from `JURISDICTION` (postal code or FIPS); undefined = none. */
+  jurisdiction: string | undefined;
+}
+
+/**
+ * Default monthly prices: a typical single-line unlimited plan of each brand, rounded (published
+ * list prices, 2024). Edit with MONTHLY_PRICES=att=75,cricket=40,… or per incident in the desk.
+ */
+export const DEFAULT_MONTHLY_PRICES: Readonly<Record<string, number>> = {
+  att: 75, verizon: 75, tmobile: 70, uscellular: 60, cricket: 40, metro: 40, visible: 25, mint: 20, boost: 25, other: 50,
+};
+
+/** AT&T's offer after the 22 Feb 2024 outage: one day of service, reported as $5 per account. */
+export const DEFAULT_OFFERED_CREDITS: Readonly<Record<string, number>> = { att: 5 };
+
+function pricesFrom(env: NodeJS.ProcessEnv, name: string, fallback: Readonly<Record<string, number>>): Record<string, number> {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return { ...fallback };
+  const out: Record<string, number> = { ...fallback };
+  for (const pair of raw.split(',')) {
+    const [key, value] = pair.split('=').map((x) => x.trim());
+    const n = Number(value);
+    if (!key || !/^[a-z0-9-]+$/.test(key) || value === undefined || value === '' || !Number.isFinite(n) || n < 0) {
+      throw new ConfigError(`${name} must look like att=75,verizon=70 (dollars >= 0), got "${raw}"`);
+    }
+    out[key] = n;
+  }
+  return out;
+}
+
+const STATE_CODES: Record<string, string> = {
+  AL: '01', AK: '02', AZ: '04', AR: '05', CA: '06', CO: '08', CT: '09', DE: '10', DC: '11', FL: '12', GA: '13', HI: '15', ID: '16', IL: '17',
+  IN: '18', IA: '19', KS: '20', KY: '21', LA: '22', ME: '23', MD: '24', MA: '25', MI: '26', MN: '27', MS: '28', MO: '29', MT: '30', NE: '31',
+  NV: '32', NH: '33', NJ: '34', NM: '35', NY: '36', NC: '37', ND: '38', OH: '39', OK: '40', OR: '41', PA: '42', RI: '44', SC: '45', SD: '46',
+  TN: '47', TX: '48', UT: '49', VT: '50', VA: '51', WA: '53', WV: '54', WI: '55', WY: '56', PR: '72', VI: '78', GU: '66', AS: '60', MP: '69',
+};
+
+function jurisdictionFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.JURISDICTION?.trim();
+  if (!raw) return undefined;
+  const fips = /^[0-9]{2}$/.test(raw) ? raw : STATE_CODES[raw.toUpperCase()];
+  if (!fips || !Object.values(STATE_CODES).includes(fips)) throw new ConfigError(`JURISDICTION must be a state code such as NY or 36, got "${raw}"`);
+  return fips;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10, 1),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 120, 1),
     sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12, 1),
+    monthlyPrices: pricesFrom(env, 'MONTHLY_PRICES', DEFAULT_MONTHLY_PRICES),
+    offeredCredits: pricesFrom(env, 'OFFERED_CREDITS', DEFAULT_OFFERED_CREDITS),
+    jurisdiction: jurisdictionFrom(env),
     ...overrides,
   };
 }

@@ -57,6 +57,7 @@ export const api = {
   get: <T,>(path: string) => request<T>('GET', path),
   post: <T,>(path: string, body: unknown, o?: Options) => request<T>('POST', path, body, o),
   patch: <T,>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T,>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: (path: string) => request<void>('DELETE', path),
 };
 

@@ -96,7 +96,7 @@ function Page({ r, me, announce }: { r: Route; me: Me; announce: (text: string) 
     case 'incidents':
       return <IncidentsPage announce={announce} />;
     case 'incident':
-      return <IncidentPage key={r.id} id={r.id} />;
+      return <IncidentPage key={r.id} id={r.id} me={me} />;
     case 'report':
       return <ReportPage key={r.id} id={r.id} />;
     case 'account':

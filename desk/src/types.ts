@@ -14,6 +14,71 @@ export interface Me {
 export type IncidentSummary = Omit<Incident, 'evidence'>;
 export interface IncidentDetail extends Incident {
   series: SeriesPoint[];
+  impact: Impact;
+  nors: Nors;
+  case: CaseFile;
+}
+
+// Hand-copied from src/http/routes/dossier.schema.ts (Impact, CaseFile, NORS draft).
+export interface Impact {
+  asOf: string;
+  durationMinutes: number;
+  reports: number;
+  reports911: number;
+  reportsSos: number;
+  jurisdiction: { state: string; reports: number; share: number } | null;
+  userMinutes: { reported: number; estimated: number; usersAffected: number };
+  fcc: {
+    reportable: boolean;
+    thresholdCrossedAt: string | null;
+    affects911: boolean;
+    deadlines: { notification: string; initialReport: string; finalReport: string } | null;
+    psapNoticeDue: string | null;
+    timeline: Array<{ at: string; what: string }>;
+  };
+  credits: {
+    policy: 'pro-rata';
+    owedTotal: number;
+    offeredTotal: number;
+    owed: { proRata: number; wholeDays: number; nyA8369: number };
+    estimatedOwedTotal: number;
+    offeredPerAccount: number;
+    distribution: Array<{ from: number; to: number; reports: number }>;
+  };
+  assumptions: {
+    peopleInScope: number;
+    peopleSource: string;
+    networkShare: number;
+    shareSource: string;
+    affectedShare: number;
+    monthlyPrices: Record<string, number>;
+    priceSource: string;
+    offeredCreditPerAccount: number;
+    offerSource: string;
+  };
+}
+
+export interface CaseFile {
+  decision: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  assignee: string | null;
+  timeline: Array<{ at: string; actor: string; action: string; note: string | null }>;
+}
+
+export interface Nors {
+  carrier: string;
+  onsetAt: string;
+  onsetLocal: string;
+  description: string;
+  servicesAffected: string[];
+  affects911: boolean;
+  geographicArea: string;
+  estimatedUsersAffected: number;
+  estimatedUserMinutes: number;
+  durationMinutes: number;
+  resolved: boolean;
+  contact: string;
 }
 
 export interface IncidentPage {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { warmImpactTallies } from '../dossier/index.js';
+import { listIncidents } from '../incidents/index.js';
 import { importFile } from '../intake/import-file.js';
 import { progressBar } from '../ops/progress.js';
 import { openStore } from '../store/index.js';
@@ -16,7 +18,8 @@ export function registerImport(program: Command): void {
       if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
       // The rejects file is removed at the start of a run: pointed at the input, that would delete it.
       if (flags.rejects && path.resolve(flags.rejects) === path.resolve(file)) throw new UsageError('--rejects must not be the input file');
-      const store = await openStore(configFrom(flags));
+      const config = configFrom(flags);
+      const store = await openStore(config);
       try {
         const size = fs.statSync(file).size;
         const bar = progressBar('import (bytes read)', size);
@@ -29,6 +32,8 @@ export function registerImport(program: Command): void {
           const incidents = await runReplay(store);
           process.stdout.write(`${incidents.length} incidents\n`);
           for (const i of incidents) process.stdout.write(describeIncident(i) + '\n');
+          // The dossier's impact tallies of resolved incidents, counted once now rather than at first view.
+          await warmImpactTallies(store, config.jurisdiction, await listIncidents(store.db, { limit: 100_000 }));
         }
       } finally {
         await store.close();

@@ -11,3 +11,7 @@ export * from './incidents.js';
 export * from './audit.js';
 export * from './attribution.js';
 export * from './attribution-import.js';
+export * from './incident-case.js';
+export * from './complaints.js';
+export * from './dossier.js';
+export * from './case-changes.js';

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import { storedDate, storedMs } from '../store/index.js';
 import type { Database } from '../store/schema.js';
-import type { StoredIncident } from './queries.js';
+import { fromRow } from './queries.js';
 import { toSummary, type IncidentSummary } from './shape.js';
 
 export const CHANGE_POLL_MS = 2_000;
@@ -117,7 +117,7 @@ function asDate(v: unknown): Date {
 async function incidentChanges(db: Kysely<Database>, marks: Watermarks): Promise<Change[]> {
   const rows = await db
     .selectFrom('incidents')
-    .select(['id', 'updated_at', 'body'])
+    .select(['id', 'updated_at', 'body', 'status', 'resolved_at'])
     .where('updated_at', '>=', marks.incidentsAt)
     .orderBy('updated_at')
     .execute();
@@ -128,7 +128,7 @@ async function incidentChanges(db: Kysely<Database>, marks: Watermarks): Promise
     marks.incidentIdsAtMark = new Set();
   }
   for (const r of rows) if (storedMs(r.updated_at) === marks.incidentsAt.getTime()) marks.incidentIdsAtMark.add(r.id);
-  return fresh.map((r) => ({ kind: 'incident', incident: toSummary(JSON.parse(r.body) as StoredIncident) }));
+  return fresh.map((r) => ({ kind: 'incident', incident: toSummary(fromRow(r)) }));
 }
 
 /** A range on the received_at index: cheap however large the table is. */

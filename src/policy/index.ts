@@ -27,6 +27,14 @@ export const POLICY = {
   'user.add': ADMIN,
   'user.update': ADMIN,
   'audit.list': ADMIN,
+  /** Confirm, dismiss, resolve, reopen, assign; change an incident's impact assumptions. */
+  'incident.act': CONTACT,
+  'incident.note': CONTACT,
+  /** The complaints of an incident (redacted like the reports list) and their export without contact details. */
+  'incident.reports': ALL,
+  'incident.export': ALL,
+  /** Exports with reporters' contact details. */
+  'incident.export-contact': CONTACT,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

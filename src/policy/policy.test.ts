@@ -21,6 +21,11 @@ const EXPECTED: Record<Action, Role[]> = {
   'user.add': ['admin'],
   'user.update': ['admin'],
   'audit.list': ['admin'],
+  'incident.act': ['admin', 'investigator'],
+  'incident.note': ['admin', 'investigator'],
+  'incident.reports': ['admin', 'investigator', 'analyst'],
+  'incident.export': ['admin', 'investigator', 'analyst'],
+  'incident.export-contact': ['admin', 'investigator'],
 };
 
 const actor = (role: Role, mustChangePassword = false): Actor => ({ id: 'u', email: `${role}@x.org`, role, mustChangePassword, via: 'session', credential: 'c' });

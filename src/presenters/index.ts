@@ -3,3 +3,4 @@ export * from './incident.js';
 export * from './account.js';
 export * from './audit-event.js';
 export * from './attribution.js';
+export * from './impact.js';

@@ -21,6 +21,7 @@ export const PROBLEMS = {
   'statement-not-found': { status: 404, title: 'Not found', meaning: 'no statement with that id on that incident' },
   'claim-not-found': { status: 404, title: 'Not found', meaning: 'no claim with that id on that incident' },
   'user-exists': { status: 409, title: 'Conflict', meaning: 'an account with that email exists' },
+  'invalid-transition': { status: 409, title: 'Conflict', meaning: 'the incident is not in a status this action applies to (see `detail`)' },
   'last-admin': { status: 409, title: 'Conflict', meaning: 'the last active admin cannot be disabled or lose the role' },
   'body-too-large': { status: 413, title: 'Request body too large', meaning: 'the body is over 16 KiB' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', meaning: 'send `Content-Type: application/json`' },

@@ -136,6 +136,40 @@ export interface IncidentClaimsTable {
   attached_at: Timestamp;
 }
 
+/** Staff decisions and inputs per incident (never rewritten by detection or a replay). */
+export interface CaseFilesTable {
+  incident_id: string;
+  /** confirmed | dismissed | resolved | reopened; null = detection's status stands. */
+  decision: string | null;
+  decided_resolved_at: NullableTimestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  assignee: string | null;
+  assumptions: string; // JSON: the impact assumptions staff changed for this incident
+  /** JSON: the incident's report sources after a merge or split (dossier/membership.ts); null = its own window and scope. */
+  membership: string | null;
+  updated_at: Timestamp;
+}
+
+/** The case timeline: every staff change to an incident, who and when. */
+export interface CaseEventsTable {
+  id: string;
+  incident_id: string;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  note: string | null;
+  detail: string; // JSON
+}
+
+/** Cached outage tallies of an incident's reports (a national incident has ~1 M), keyed by what they depend on. */
+export interface ImpactTalliesTable {
+  incident_id: string;
+  key: string;
+  computed_at: Timestamp;
+  body: string;
+}
+
 export interface Database {
   reports: ReportsTable;
   users: UsersTable;
@@ -148,4 +182,7 @@ export interface Database {
   claims: ClaimsTable;
   incident_statements: IncidentStatementsTable;
   incident_claims: IncidentClaimsTable;
+  case_files: CaseFilesTable;
+  case_events: CaseEventsTable;
+  impact_tallies: ImpactTalliesTable;
 }

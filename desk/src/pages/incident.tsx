@@ -10,15 +10,18 @@ import { useLiveEvent } from '../live.js';
 import { networkName, serviceWord } from '../names.js';
 import { scopeWords, useCountyNames } from '../places.js';
 import { Link } from '../router.js';
-import type { IncidentCounties, IncidentDetail } from '../types.js';
+import type { IncidentCounties, IncidentDetail, Me } from '../types.js';
 import { useApi } from '../use-api.js';
 import { useNow } from '../use-now.js';
 import { IncidentAttribution } from './incident-attribution.js';
 import { collateralWords, openingWords } from './incident-evidence.js';
+import { CasePanel } from './incident/case-panel.js';
+import { ComplaintsPanel } from './incident/complaints-panel.js';
+import { ImpactPanel } from './incident/impact-panel.js';
 
 const COUNTIES_EVERY_MS = 60_000;
 
-export function IncidentPage({ id }: { id: string }) {
+export function IncidentPage({ id, me }: { id: string; me: Me }) {
   const path = `/api/v1/incidents/${encodeURIComponent(id)}`;
   const incident = useApi<IncidentDetail>(path);
   const counties = useApi<IncidentCounties>(`${path}/counties`);
@@ -74,6 +77,9 @@ export function IncidentPage({ id }: { id: string }) {
       <ErrorAlert error={counties.error} heading="The counts per county did not load" />
       <IncidentMap counts={counties.data?.items} scope={i.scope} label={`Map of reports per county for the ${title}`} />
       <IncidentAttribution id={i.id} />
+      <CasePanel i={i} me={me} reload={incident.reload} />
+      <ImpactPanel i={i} me={me} reload={incident.reload} />
+      <ComplaintsPanel i={i} me={me} />
     </>
   );
 }

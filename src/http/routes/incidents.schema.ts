@@ -3,6 +3,7 @@
 import { Type } from 'typebox';
 import { KIND_FILTERS, STATUS_FILTERS } from '../../incidents/index.js';
 import { IdParams, IsoTime, NullableIsoTime, problems, STAFF_PROBLEMS } from '../schemas.js';
+import { NorsSchema } from './dossier.schema.js';
 
 export const IncidentListQuery = Type.Object(
   {
@@ -71,6 +72,9 @@ export const IncidentDetail = Type.Object(
     ...incidentFields,
     series: Type.Array(Type.Object({ at: IsoTime, observed: Type.Number(), expected: Type.Number() }), { description: 'Observed vs. expected reports per 15 minutes' }),
     evidence: Type.Object({ opening: Opening, collateral: Type.Union([Collateral, Type.Null()]) }),
+    impact: Type.Ref('Impact'),
+    nors: NorsSchema,
+    case: Type.Ref('CaseFile'),
   },
   { $id: 'IncidentDetail' },
 );
@@ -84,7 +88,7 @@ export const listIncidentsSchema = {
 
 export const getIncidentSchema = {
   tags: ['incidents'],
-  summary: 'One incident with its observed vs. expected series and evidence',
+  summary: 'One incident with its observed vs. expected series, evidence, impact (user-minutes, FCC Part 4, credits), NORS draft and case file',
   params: IdParams,
   response: { 200: Type.Ref('IncidentDetail'), ...problems(...STAFF_PROBLEMS, 404) },
 };

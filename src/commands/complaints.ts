@@ -1,0 +1,80 @@
+// The complaints of an incident (its reports under the table's filters) and their exports.
+// Contact details leave only for roles that may read them, only when asked, and every export
+// is an audit event (with the filters it used).
+import { recordAudit } from '../audit/index.js';
+import { allComplaints, listComplaints, incidentMembership, type ComplaintFilter } from '../dossier/index.js';
+import { authorize } from '../policy/index.js';
+import { hasContact, presentReport, type ReportView } from '../presenters/index.js';
+import { failInvalid } from '../problems/index.js';
+import type { Actor } from '../staff/index.js';
+import type { StoredReportRow } from '../store/index.js';
+import type { CommandContext } from './context.js';
+import { loadIncident } from './incident-case.js';
+import { decodeCursor, encodeCursor } from './report-cursor.js';
+
+export interface ComplaintListInput extends ComplaintFilter {
+  cursor?: string | undefined;
+  limit: number;
+  includeContact?: boolean | undefined;
+  /** Only reports from the office's own state (JURISDICTION). */
+  inJurisdiction?: boolean | undefined;
+}
+
+function jurisdictionFilter(cx: CommandContext, f: ComplaintListInput): ComplaintFilter {
+  if (!f.inJurisdiction) return f;
+  const j = cx.config.jurisdiction;
+  if (!j) failInvalid('querystring.jurisdiction', 'this office has no JURISDICTION configured');
+  if (f.state && f.state !== j) failInvalid('querystring.state', 'conflicts with jurisdiction');
+  return { ...f, state: j };
+}
+
+export async function listIncidentReports(cx: CommandContext, actor: Actor, id: string, input: ComplaintListInput, now: Date): Promise<{ items: ReportView[]; nextCursor: string | null }> {
+  authorize(actor, 'incident.reports');
+  if (input.includeContact) authorize(actor, 'report.read-contact');
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  if (input.cursor && !after) failInvalid('querystring.cursor', 'is not a cursor this API issued');
+  const i = await loadIncident(cx, id);
+  const rows = await listComplaints(cx.store.db, await incidentMembership(cx.store.db, i, now), { ...jurisdictionFilter(cx, input), after, limit: input.limit });
+  const withContact = Boolean(input.includeContact);
+  if (withContact) {
+    const reportIds = rows.filter(hasContact).map((r) => r.id);
+    if (reportIds.length) await recordAudit(cx.store, { actor: actor.email, action: 'incident.reports.read-contact', target: id, detail: { reportIds } });
+  }
+  const last = rows.at(-1);
+  return { items: rows.map((r) => presentReport(r, withContact)), nextCursor: rows.length === input.limit && last ? encodeCursor(last) : null };
+}
+
+export interface ExportInput extends ComplaintListInput {
+  format: 'csv' | 'jsonl';
+  /** Leave out reporters' names, emails and phones (the only choice for analysts). */
+  redacted: boolean;
+}
+
+/** The columns of the complaints CSV, in order; contact columns are empty in a redacted export. */
+export const CSV_COLUMNS = [
+  'id', 'reference', 'receivedAt', 'carrier', 'network', 'services', 'sosMode', 'zip', 'county', 'state', 'startedAt', 'endedAt',
+  'calledCarrier', 'description', 'source', 'consentToContact', 'contactName', 'contactEmail', 'contactPhone', 'contactRedacted',
+] as const;
+
+export function csvRecord(v: ReportView): Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> {
+  return {
+    id: v.id, reference: v.reference, receivedAt: v.receivedAt, carrier: v.carrier, network: v.network, services: v.services.join(';'), sosMode: v.sosMode,
+    zip: v.zip, county: v.county, state: v.state, startedAt: v.startedAt, endedAt: v.endedAt, calledCarrier: v.calledCarrier, description: v.description,
+    source: v.source, consentToContact: v.consentToContact, contactName: v.contact?.name ?? null, contactEmail: v.contact?.email ?? null,
+    contactPhone: v.contact?.phone ?? null, contactRedacted: v.contactRedacted,
+  };
+}
+
+/** Authorizes and audits the export, then yields the presented reports one by one. */
+export async function exportIncidentReports(cx: CommandContext, actor: Actor, id: string, input: ExportInput, now: Date): Promise<AsyncGenerator<ReportView>> {
+  authorize(actor, 'incident.export');
+  if (!input.redacted) authorize(actor, 'incident.export-contact');
+  const i = await loadIncident(cx, id);
+  const filter = jurisdictionFilter(cx, input);
+  const { cursor: _c, limit: _l, includeContact: _i, format, redacted, ...filters } = input;
+  await recordAudit(cx.store, { actor: actor.email, action: `incident.export-${format}`, target: id, detail: { redacted, filters: { ...filters, since: filters.since?.toISOString(), until: filters.until?.toISOString() } } }, now);
+  const rows = allComplaints(cx.store.db, await incidentMembership(cx.store.db, i, now), filter);
+  return (async function* () {
+    for await (const r of rows as AsyncGenerator<StoredReportRow>) yield presentReport(r, !redacted);
+  })();
+}

@@ -1,0 +1,114 @@
+// Which stored reports belong to an incident: by default its network's reports received between
+// its onset and its end (or now), from its scope (counties, states or the nation). Staff can
+// change that by merging and splitting: the incident's membership is then a list of sources,
+// each "the reports of incident X" (X's own window and scope, as detection keeps them), narrowed
+// to some regions or excluding some. A report is the incident's when any source takes it, so a
+// merge counts a report once however many sources hold it, and a split's two sides (regions R,
+// everything but R) take each report exactly once. The one definition the complaints table, the
+// exports and the impact tally share.
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { getIncident, type StoredIncident } from '../incidents/index.js';
+import type { Database } from '../store/schema.js';
+
+export interface RegionSet {
+  level: 'county' | 'state';
+  regions: string[];
+}
+
+/** As stored in the case file: which incident's reports, narrowed to `only` (all of them) and not in `exclude` (any). */
+export interface StoredSource {
+  of: string;
+  only: RegionSet[];
+  exclude: RegionSet[];
+}
+
+export interface MembershipSource {
+  from: Date;
+  to: Date;
+  /** The source incident's own scope, then the narrowing. */
+  only: RegionSet[];
+  exclude: RegionSet[];
+}
+
+export interface Membership {
+  network: string;
+  /** Earliest and latest receipt any source takes (for slicing and the impact's bounds). */
+  from: Date;
+  to: Date;
+  sources: MembershipSource[];
+}
+
+const endOf = (i: StoredIncident, now: Date) => (i.resolvedAt ? new Date(i.resolvedAt) : now);
+
+/** The incident's own scope as a narrowing (a nation needs none). */
+export function scopeSet(i: StoredIncident): RegionSet[] {
+  if (i.scope.level === 'county') return [{ level: 'county', regions: i.scope.regions }];
+  if (i.scope.level === 'state') return [{ level: 'state', regions: i.scope.regions }];
+  return [];
+}
+
+const sourceOf = (i: StoredIncident, now: Date, s: Pick<StoredSource, 'only' | 'exclude'> = { only: [], exclude: [] }): MembershipSource => ({
+  from: new Date(i.onsetAt), to: endOf(i, now), only: [...scopeSet(i), ...s.only], exclude: s.exclude,
+});
+
+function bounded(network: string, sources: MembershipSource[], fallback: StoredIncident, now: Date): Membership {
+  if (sources.length === 0) return { network, from: new Date(fallback.onsetAt), to: endOf(fallback, now), sources };
+  return {
+    network,
+    from: new Date(Math.min(...sources.map((s) => s.from.getTime()))),
+    to: new Date(Math.max(...sources.map((s) => s.to.getTime()))),
+    sources,
+  };
+}
+
+/** Membership without staff changes: the incident's own window and scope. */
+export function membershipOf(i: StoredIncident, now: Date): Membership {
+  return bounded(i.network, [sourceOf(i, now)], i, now);
+}
+
+export const DEFAULT_SOURCES = (id: string): StoredSource[] => [{ of: id, only: [], exclude: [] }];
+
+/** The membership of an incident, with the sources staff set by merging or splitting (if any). */
+export async function incidentMembership(db: Kysely<Database>, i: StoredIncident, now: Date): Promise<Membership> {
+  const row = await db.selectFrom('case_files').select('membership').where('incident_id', '=', i.id).executeTakeFirst();
+  if (!row?.membership) return membershipOf(i, now);
+  const stored = JSON.parse(row.membership) as StoredSource[];
+  const sources: MembershipSource[] = [];
+  for (const s of stored) {
+    const of = s.of === i.id ? i : await getIncident(db, s.of);
+    if (of) sources.push(sourceOf(of, now, s));
+  }
+  return bounded(i.network, sources, i, now);
+}
+
+type ReportsQuery<O> = SelectQueryBuilder<Database, 'reports', O>;
+
+/** Restricts a query on `reports` to the incident's reports, received within [from, to] if given. */
+export function withinIncident<O>(q: ReportsQuery<O>, m: Membership, from = m.from, to = m.to): ReportsQuery<O> {
+  let out = q.where('network', '=', m.network).where('received_at', '>=', from).where('received_at', '<=', to);
+  if (m.sources.length === 0) return out.where('id', '=', ''); // merged away: no reports
+  if (m.sources.length === 1) return narrowed(out, m.sources[0]!);
+  out = out.where((eb) =>
+    eb.or(
+      m.sources.map((s) => {
+        const parts = [eb('received_at', '>=', s.from), eb('received_at', '<=', s.to)];
+        for (const r of s.only) parts.push(eb(r.level, 'in', r.regions));
+        for (const r of s.exclude) parts.push(eb(r.level, 'not in', r.regions));
+        return eb.and(parts);
+      }),
+    ),
+  );
+  return out;
+}
+
+/** One source: plain conditions, so the store's indexes serve them as before. */
+function narrowed<O>(q: ReportsQuery<O>, s: MembershipSource): ReportsQuery<O> {
+  let out = q.where('received_at', '>=', s.from).where('received_at', '<=', s.to);
+  for (const r of s.only) out = out.where(r.level, 'in', r.regions);
+  for (const r of s.exclude) out = out.where(r.level, 'not in', r.regions);
+  return out;
+}
+
+/** A stable text of a membership (for cache keys). */
+export const membershipKey = (m: Membership): string =>
+  JSON.stringify(m.sources.map((s) => [s.from.toISOString(), s.to.toISOString(), s.only, s.exclude]));

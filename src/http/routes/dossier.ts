@@ -1,0 +1,92 @@
+// The investigation routes: case actions, assumptions, the complaints table and the exports.
+// Registered by incidentRoutes with the tallies it shares with the incident detail.
+import { Readable } from 'node:stream';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { stringify } from 'csv-stringify';
+import { actOnIncident, CSV_COLUMNS, declareIncident, mergeIncidents, splitIncident, caseView, csvRecord, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
+import type { ImpactTallies } from '../../dossier/index.js';
+import type { DossierSection } from '../../dossier/pdf/dossier-pdf.js';
+import { IncidentCountyCounts } from '../../incidents/county-counts.js';
+import { actorOf, requireActor } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { assumptionsSchema, caseActionSchema, declareSchema, mergeSchema, splitSchema, dossierPdfSchema, exportCsvSchema, exportIncidentSchema, exportJsonlSchema, incidentReportsSchema } from './dossier.schema.js';
+
+const date = (s: string | undefined) => (s ? new Date(s) : undefined);
+
+export interface DossierRouteOptions {
+  tallies: ImpactTallies;
+  /** Extra PDF sections (attribution's statements and claims). */
+  sections?: readonly DossierSection[];
+}
+
+export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: DossierRouteOptions): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const counts = new IncidentCountyCounts(ctx.store);
+
+  app.post('/api/v1/incidents/:id/actions', { preHandler: requireActor(ctx), schema: caseActionSchema }, async (req) => {
+    const b = req.body;
+    return actOnIncident(ctx, actorOf(req), req.params.id, { ...b, resolvedAt: date(b.resolvedAt) }, ctx.clock());
+  });
+
+  app.post('/api/v1/incidents', { preHandler: requireActor(ctx), schema: declareSchema }, async (req, reply) => {
+    const b = req.body;
+    return reply.code(201).send(await declareIncident(ctx, actorOf(req), { ...b, onsetAt: new Date(b.onsetAt) }, ctx.clock()));
+  });
+
+  app.post('/api/v1/incidents/:id/merge', { preHandler: requireActor(ctx), schema: mergeSchema }, async (req) => {
+    await mergeIncidents(ctx, actorOf(req), req.params.id, req.body.from, req.body.note, ctx.clock());
+    return caseView(ctx, req.params.id);
+  });
+
+  app.post('/api/v1/incidents/:id/split', { preHandler: requireActor(ctx), schema: splitSchema }, async (req, reply) => {
+    return reply.code(201).send(await splitIncident(ctx, actorOf(req), req.params.id, req.body.region, req.body.note, ctx.clock()));
+  });
+
+  app.put('/api/v1/incidents/:id/assumptions', { preHandler: requireActor(ctx), schema: assumptionsSchema }, async (req) => {
+    const actor = actorOf(req);
+    await setAssumptions(ctx, actor, req.params.id, req.body, ctx.clock());
+    return (await readIncidentCase(ctx, actor, req.params.id, o.tallies, ctx.clock())).impact;
+  });
+
+  app.get('/api/v1/incidents/:id/reports', { preHandler: requireActor(ctx), schema: incidentReportsSchema }, async (req) => {
+    const { since, until, include, q, jurisdiction, ...rest } = req.query;
+    return listIncidentReports(ctx, actorOf(req), req.params.id, {
+      ...rest, text: q, since: date(since), until: date(until), includeContact: include === 'contact', inJurisdiction: jurisdiction,
+    }, ctx.clock());
+  });
+
+  const exportRows = (format: 'csv' | 'jsonl') => async (req: { params: { id: string }; query: Record<string, unknown> }, actor: Parameters<typeof exportIncidentReports>[1]) => {
+    const { since, until, q, jurisdiction, redacted, ...rest } = req.query as { since?: string; until?: string; q?: string; jurisdiction?: boolean; redacted?: boolean };
+    return exportIncidentReports(ctx, actor, req.params.id, {
+      ...(rest as object), text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, format, limit: 0,
+    }, ctx.clock());
+  };
+
+  app.get('/api/v1/incidents/:id/reports.csv', { preHandler: requireActor(ctx), schema: exportCsvSchema }, async (req, reply) => {
+    const rows = await exportRows('csv')(req, actorOf(req));
+    const csv = stringify({ header: true, columns: [...CSV_COLUMNS], cast: { boolean: (v) => (v ? 'true' : 'false') } });
+    Readable.from((async function* () { for await (const v of rows) yield csvRecord(v); })()).pipe(csv);
+    reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.csv"`);
+    return reply.send(csv);
+  });
+
+  app.get('/api/v1/incidents/:id/reports.jsonl', { preHandler: requireActor(ctx), schema: exportJsonlSchema }, async (req, reply) => {
+    const rows = await exportRows('jsonl')(req, actorOf(req));
+    const body = Readable.from((async function* () { for await (const v of rows) yield JSON.stringify(v) + '\n'; })());
+    reply.header('Content-Type', 'application/x-ndjson; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.jsonl"`);
+    return reply.send(body);
+  });
+
+  app.get('/api/v1/incidents/:id/export.json', { preHandler: requireActor(ctx), schema: exportIncidentSchema }, async (req, reply) => {
+    const view = await exportIncidentJson(ctx, actorOf(req), req.params.id, o.tallies, ctx.clock());
+    reply.header('Content-Disposition', `attachment; filename="${req.params.id}.json"`);
+    return view;
+  });
+
+  app.get('/api/v1/incidents/:id/dossier.pdf', { preHandler: requireActor(ctx), schema: dossierPdfSchema }, async (req, reply) => {
+    const pdf = await incidentDossierPdf(ctx, actorOf(req), req.params.id, { tallies: o.tallies, counts, now: ctx.clock(), redacted: req.query.redacted ?? true, sections: o.sections });
+    reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `attachment; filename="${req.params.id}-dossier.pdf"`);
+    return reply.send(pdf);
+  });
+}
