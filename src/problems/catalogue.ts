@@ -18,6 +18,7 @@ export const PROBLEMS = {
   'incident-not-found': { status: 404, title: 'Not found', meaning: 'no incident with that id' },
   'user-not-found': { status: 404, title: 'Not found', meaning: 'no staff account with that id' },
   'token-not-found': { status: 404, title: 'Not found', meaning: 'no API token of yours with that id' },
+  'zip-unknown': { status: 404, title: 'Not found', meaning: 'no ZIP code we know (the public status and its ZIP check)' },
   'user-exists': { status: 409, title: 'Conflict', meaning: 'an account with that email exists' },
   'last-admin': { status: 409, title: 'Conflict', meaning: 'the last active admin cannot be disabled or lose the role' },
   'body-too-large': { status: 413, title: 'Request body too large', meaning: 'the body is over 16 KiB' },
