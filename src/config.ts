@@ -19,6 +19,30 @@ export interface Config {
   sessionIdleMinutes: number;
   /** …or this long after sign-in, however active. */
   sessionMaxHours: number;
+  /** The office that runs this desk, shown in the public pages' header and footer. */
+  office: OfficeConfig;
+}
+
+export interface OfficeConfig {
+  name: string;
+  /** A path on this server (the pages' CSP loads images from their own origin only), or ''. */
+  logoUrl: string;
+  contact: string;
+  jurisdiction: string;
+  /** Times on public pages without a ZIP to place them are shown in this zone. */
+  timeZone: string;
+}
+
+function officeFrom(env: NodeJS.ProcessEnv): OfficeConfig {
+  const logoUrl = env.OFFICE_LOGO_URL || '';
+  if (logoUrl && !logoUrl.startsWith('/')) throw new ConfigError('OFFICE_LOGO_URL must be a path on this server, like /assets/logo.svg');
+  const timeZone = env.OFFICE_TIME_ZONE || 'America/New_York';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new ConfigError(`OFFICE_TIME_ZONE must be an IANA time zone like America/Chicago, got "${timeZone}"`);
+  }
+  return { name: env.OFFICE_NAME || 'Outage Desk', logoUrl, contact: env.OFFICE_CONTACT || '', jurisdiction: env.OFFICE_JURISDICTION || '', timeZone };
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10, 1),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 120, 1),
     sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12, 1),
+    office: officeFrom(env),
     ...overrides,
   };
 }

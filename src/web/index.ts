@@ -16,6 +16,7 @@ import { notFoundPage } from './pages/not-found-page.js';
 import { receivedPage, REFERENCE } from './pages/received-page.js';
 import { EMPTY_FORM, formErrors, readForm, toReportBody } from './report-form.js';
 import { sendPage } from './view/send-page.js';
+import { statusPageRoutes } from './status-routes.js';
 
 let shared: Assets | undefined;
 /** The pages' static files, read once: the routes and the not-found page share them. */
@@ -30,6 +31,8 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   const hide = { schema: { hide: true } };
   // Browsers ask for /favicon.ico on pages without a <link rel="icon"> (API docs, JSON).
   app.get<{ Querystring: { v?: string } }>('/favicon.ico', hide, (req, reply) => assets.send(req, reply, 'favicon.svg'));
+
+  await statusPageRoutes(app, ctx, assets);
 
   app.get('/', hide, (req, reply) => sendPage(req, reply, 200, formPage(assets, { form: EMPTY_FORM })));
 
