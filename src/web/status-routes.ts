@@ -10,6 +10,10 @@ import type { Assets } from './assets.js';
 import { messagesOf, type Messages } from './i18n/index.js';
 import { statusPage, type StatusPageState } from './pages/status-page.js';
 import { renderPage, sendRenderedPage, type RenderedPage } from './view/send-page.js';
+import { capAtom, incidentsAtom, type FeedContext } from './feeds/atom.js';
+import { capAlert } from './feeds/cap.js';
+import type { FastifyReply } from 'fastify';
+import type { Cached } from '../status/service.js';
 
 interface StatusQuery {
   zip?: string;
@@ -59,5 +63,44 @@ export async function statusPageRoutes(app: FastifyInstance, ctx: AppContext, as
       rendered.set(key, page);
     }
     return sendRenderedPage(req, reply, page, PUBLIC_CACHE_CONTROL);
+  });
+
+  // Feeds: built once per version of the incident list, language and host.
+  const documents = new Map<string, { etag: string; text: string }>();
+  const sendDocument = (req: FastifyRequest, reply: FastifyReply, key: string, source: Cached<unknown>, type: string, build: (c: FeedContext) => string) => {
+    const m = messagesOf(req);
+    const base = `${req.protocol}://${req.host}`;
+    const k = `${key}|${m.lang}|${base}`;
+    const etag = `"${source.etag.slice(1, -1)}-${Buffer.from(k).toString('base64url')}"`;
+    let doc = documents.get(k);
+    if (!doc || doc.etag !== etag) {
+      if (documents.size > 1_000) documents.clear();
+      doc = { etag, text: build({ m, base, officeName: ctx.config.office.name, timeZone: ctx.config.office.timeZone, generatedAt: new Date(source.at) }) };
+      documents.set(k, doc);
+    }
+    reply.header('ETag', doc.etag).header('Cache-Control', PUBLIC_CACHE_CONTROL).header('Vary', 'Accept-Language');
+    if (req.headers['if-none-match'] === doc.etag) return reply.code(304).send();
+    return reply.type(type).send(doc.text);
+  };
+  const ATOM = 'application/atom+xml; charset=utf-8';
+
+  app.get('/status/feed.atom', { schema: { hide: true } }, async (req, reply) => {
+    const list = await service.feedIncidents();
+    return sendDocument(req, reply, 'feed', list, ATOM, (c) => incidentsAtom(c, list.value));
+  });
+
+  app.get('/status/cap.atom', { schema: { hide: true } }, async (req, reply) => {
+    const list = await service.feedIncidents();
+    return sendDocument(req, reply, 'cap', list, ATOM, (c) => capAtom(c, list.value));
+  });
+
+  app.get<{ Params: { file: string } }>('/status/cap/:file', { schema: { hide: true } }, async (req, reply) => {
+    const id = /^([A-Za-z0-9_-]{1,100})\.xml$/.exec(req.params.file)?.[1];
+    const list = await service.feedIncidents();
+    const incident = id ? list.value.find((i) => i.id === id) : undefined;
+    if (!incident) return reply.code(404).type('text/plain; charset=utf-8').send('No public incident with that id.');
+    return sendDocument(req, reply, `cap:${incident.id}`, list, 'application/xml; charset=utf-8', (c) =>
+      capAlert(incident, { m: c.m, sender: `outage-desk@${req.host.replace(/:\d+$/, '')}`, senderName: c.officeName, web: `${c.base}/status`, timeZone: c.timeZone }),
+    );
   });
 }
