@@ -178,6 +178,29 @@ export const en = {
     hour: (date: Date, timeZone: string): string => new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric' }).format(date).replace(/\s?(AM|PM)\b/, (m) => (m.trim() === 'AM' ? ' a.m.' : ' p.m.')),
     zone: (date: Date, timeZone: string): string => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortGeneric' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
   },
+  privacy: {
+    title: 'Privacy notice',
+    intro: (office: string) => `${office} collects outage reports to find out where phone service failed, for how long and for whom, and to hold carriers to account.`,
+    collectedHeading: 'What we collect',
+    collected: [
+      'What you enter: your carrier, what stopped working, the ZIP code, when it started and ended, who you were calling, and what you write.',
+      'Only if you give them: your name, email and phone number, and whether we may contact you.',
+      'A fingerprint of your connection made with a secret that changes every day, to count repeated reports once. Your network address itself is never stored or logged.',
+    ],
+    whoHeading: 'Who sees it',
+    who: [
+      'Investigators of the office see reports with contact details; every time they open contact details it is recorded in an audit log.',
+      'Analysts of the office see reports without contact details.',
+      'The public sees only counts per place and time, and never a count below 10: no one can be picked out from the status page, its data or its feeds.',
+    ],
+    keptHeading: 'How long it is kept',
+    kept: [
+      'The daily secret behind the fingerprints is deleted once it is no longer needed to spot repeats, so old fingerprints cannot be tied to anyone.',
+      'Reports are kept as long as the office’s records schedule requires for its investigation of the outage.',
+    ],
+    deleteHeading: 'Asking for deletion',
+    deleteText: (contact: string) => (contact ? `To see, correct or delete what you sent, contact ${contact} and quote your reference number.` : 'To see, correct or delete what you sent, contact the office and quote your reference number.'),
+  },
   notFound: { title: 'Page not found', text: 'There is no page at this address.', home: 'Go to the report form' },
 };
 

@@ -172,5 +172,28 @@ export const es: Messages = {
     hour: (date: Date, timeZone: string): string => ampm(new Intl.DateTimeFormat('es-US', { timeZone, hour: 'numeric' }).format(date)),
     zone: (date: Date, timeZone: string): string => new Intl.DateTimeFormat('es-US', { timeZone, timeZoneName: 'shortGeneric' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
   },
+  privacy: {
+    title: 'Aviso de privacidad',
+    intro: (office: string) => `${office} recibe reportes de fallas para saber dónde falló el servicio telefónico, por cuánto tiempo y a quién afectó, y para exigir cuentas a las compañías.`,
+    collectedHeading: 'Qué recopilamos',
+    collected: [
+      'Lo que usted escribe: su compañía, qué dejó de funcionar, el código postal, cuándo empezó y terminó, a quién llamaba y su descripción.',
+      'Solo si nos los da: su nombre, correo electrónico y teléfono, y si podemos comunicarnos con usted.',
+      'Una huella de su conexión hecha con un secreto que cambia cada día, para contar una sola vez los reportes repetidos. Su dirección de red nunca se guarda ni se registra.',
+    ],
+    whoHeading: 'Quién lo ve',
+    who: [
+      'Los investigadores de la oficina ven los reportes con los datos de contacto; cada vez que los abren queda registrado en un registro de auditoría.',
+      'Los analistas de la oficina ven los reportes sin datos de contacto.',
+      'El público solo ve conteos por lugar y hora, y nunca un conteo menor que 10: nadie puede ser identificado en la página de estado, sus datos ni sus canales.',
+    ],
+    keptHeading: 'Cuánto tiempo se guarda',
+    kept: [
+      'El secreto diario de las huellas se borra cuando ya no hace falta para detectar repeticiones, así que las huellas antiguas no se pueden vincular con nadie.',
+      'Los reportes se guardan el tiempo que exija el calendario de archivos de la oficina para investigar la falla.',
+    ],
+    deleteHeading: 'Cómo pedir que se borre',
+    deleteText: (contact: string) => (contact ? `Para ver, corregir o borrar lo que envió, comuníquese con ${contact} y mencione su número de referencia.` : 'Para ver, corregir o borrar lo que envió, comuníquese con la oficina y mencione su número de referencia.'),
+  },
   notFound: { title: 'Página no encontrada', text: 'No hay ninguna página en esta dirección.', home: 'Ir al formulario de reporte' },
 };
