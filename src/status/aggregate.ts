@@ -6,6 +6,9 @@ import { listCarriers } from '../reference/index.js';
 import { DAY_MS, HOUR_MS, PROBLEMS, SLICE_MS, emptyTotals, hourStart, sliceStart, type HourCounties, type NetworkTotals, type Problem, type SliceTotals } from './counts.js';
 import { publicCount, shownRows, type PublicCount } from './public-count.js';
 
+/** What the public side reads of an incident: never its evidence. */
+export type IncidentFacts = Omit<Incident, 'evidence'>;
+
 export type CarrierState = 'normal' | 'elevated' | 'outage';
 
 export interface PublicIncident {
@@ -71,7 +74,7 @@ export interface StatusInput {
   /** Hours by start, covering the last 24 h. */
   hours: ReadonlyMap<number, HourCounties>;
   /** Incidents to consider: open ones and those resolved recently (see publicIncidents). */
-  incidents: readonly Incident[];
+  incidents: readonly IncidentFacts[];
 }
 
 export const WINDOW_SLICES = 96;
@@ -99,7 +102,7 @@ export function publicNetworks(): Array<{ network: string; name: string; brands:
 
 const networkName = (network: string): string => publicNetworks().find((n) => n.network === network)?.name ?? network;
 
-export function toPublicIncident(i: Incident, minCount: number): PublicIncident {
+export function toPublicIncident(i: IncidentFacts, minCount: number): PublicIncident {
   const services = (Object.entries(i.services) as Array<[Service, number]>)
     .filter(([, share]) => share >= AFFECTED_SHARE)
     .sort((a, b) => b[1] - a[1])
@@ -124,7 +127,7 @@ export function toPublicIncident(i: Incident, minCount: number): PublicIncident 
  * Incidents the public sees: not dismissed, and with enough reports behind them that naming the
  * place says nothing about any one reporter. `since`: resolved before it are left out.
  */
-export function publicIncidents(incidents: readonly Incident[], minCount: number, since?: number): PublicIncident[] {
+export function publicIncidents(incidents: readonly IncidentFacts[], minCount: number, since?: number): PublicIncident[] {
   return incidents
     .filter((i) => (i.status as string) !== 'dismissed' && i.reportCount >= minCount)
     .filter((i) => since === undefined || !i.resolvedAt || Date.parse(i.resolvedAt) >= since)
