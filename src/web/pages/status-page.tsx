@@ -155,6 +155,15 @@ function CarrierCard({ c, m, s, count }: { c: PublicCarrier; m: Messages; s: Sta
         <dt>{m.status.last24h}</dt>
         <dd>{count(c.last24h)}</dd>
       </dl>
+      {/* A quiet carrier has nothing to draw: its card stays short (a light page on a weak phone). */}
+      {(c.state !== 'normal' || !c.last24h.suppressed) && <CarrierDetail c={c} m={m} s={s} />}
+    </article>
+  );
+}
+
+function CarrierDetail({ c, m, s }: { c: PublicCarrier; m: Messages; s: StatusPageState }) {
+  return (
+    <>
       <StatusChart c={c} m={m} timeZone={s.timeZone} minCount={s.status.minCount} />
       <div class="od-columns">
         <table class="usa-table usa-table--compact od-table">
@@ -175,6 +184,6 @@ function CarrierCard({ c, m, s, count }: { c: PublicCarrier; m: Messages; s: Sta
           </tbody>
         </table>
       </div>
-    </article>
+    </>
   );
 }
