@@ -25,6 +25,8 @@ export interface Config {
   offeredCredits: Record<string, number>;
   /** The office's own state (2-digit FIPS), from `JURISDICTION` (postal code or FIPS); undefined = none. */
   jurisdiction: string | undefined;
+  /** The office that runs this desk, shown in the public pages' header and footer. */
+  office: OfficeConfig;
 }
 
 /**
@@ -68,6 +70,28 @@ function jurisdictionFrom(env: NodeJS.ProcessEnv): string | undefined {
   return fips;
 }
 
+export interface OfficeConfig {
+  name: string;
+  /** A path on this server (the pages' CSP loads images from their own origin only), or ''. */
+  logoUrl: string;
+  contact: string;
+  jurisdiction: string;
+  /** Times on public pages without a ZIP to place them are shown in this zone. */
+  timeZone: string;
+}
+
+function officeFrom(env: NodeJS.ProcessEnv): OfficeConfig {
+  const logoUrl = env.OFFICE_LOGO_URL || '';
+  if (logoUrl && !logoUrl.startsWith('/')) throw new ConfigError('OFFICE_LOGO_URL must be a path on this server, like /assets/logo.svg');
+  const timeZone = env.OFFICE_TIME_ZONE || 'America/New_York';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new ConfigError(`OFFICE_TIME_ZONE must be an IANA time zone like America/Chicago, got "${timeZone}"`);
+  }
+  return { name: env.OFFICE_NAME || 'Outage Desk', logoUrl, contact: env.OFFICE_CONTACT || '', jurisdiction: env.OFFICE_JURISDICTION || '', timeZone };
+}
+
 export class ConfigError extends Error {}
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -109,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     monthlyPrices: pricesFrom(env, 'MONTHLY_PRICES', DEFAULT_MONTHLY_PRICES),
     offeredCredits: pricesFrom(env, 'OFFERED_CREDITS', DEFAULT_OFFERED_CREDITS),
     jurisdiction: jurisdictionFrom(env),
+    office: officeFrom(env),
     ...overrides,
   };
 }

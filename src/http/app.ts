@@ -15,6 +15,7 @@ import { opsRoutes } from './routes/ops.js';
 import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/session.js';
 import { staffRoutes } from './routes/staff.js';
+import { statusRoutes } from './routes/status.js';
 import { ProblemSchema } from './schemas.js';
 
 const BODY_LIMIT_BYTES = 16 * 1024;
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   await incidentCountyRoutes(app, ctx);
   await eventRoutes(app, ctx);
   await attributionRoutes(app, ctx);
+  await statusRoutes(app, ctx);
   for (const routes of parts.extraRoutes ?? []) await routes(app, ctx);
   return app;
 }

@@ -42,11 +42,19 @@ export class IncidentChanges {
   #timer: NodeJS.Timeout | undefined;
   #marks: Promise<Watermarks> | undefined;
   #polling = false;
+  #again = false;
+  #wake: ((poll: () => void) => () => void) | undefined;
+  #unwake: (() => void) | undefined;
 
-  constructor(db: Kysely<Database>, o: { intervalMs?: number; onError?: (err: unknown) => void } = {}) {
+  /**
+   * `wake`: a source of "something changed, look now" (PostgreSQL NOTIFY), called with the poll
+   * to run; returns its unsubscribe. Polling on the interval stays as the fallback.
+   */
+  constructor(db: Kysely<Database>, o: { intervalMs?: number; onError?: (err: unknown) => void; wake?: (poll: () => void) => () => void } = {}) {
     this.#db = db;
     this.#intervalMs = o.intervalMs ?? CHANGE_POLL_MS;
     this.#onError = o.onError ?? (() => {});
+    this.#wake = o.wake;
   }
 
   /** Returns the unsubscribe function. */
@@ -68,12 +76,15 @@ export class IncidentChanges {
     clearInterval(this.#timer);
     this.#timer = undefined;
     this.#marks = undefined;
+    this.#unwake?.();
+    this.#unwake = undefined;
   }
 
   #start(): void {
     this.#marks = this.#loadMarks();
     this.#timer = setInterval(() => void this.#poll(), this.#intervalMs);
     this.#timer.unref();
+    this.#unwake = this.#wake?.(() => void this.#poll());
   }
 
   #loadMarks(): Promise<Watermarks> {
@@ -83,9 +94,14 @@ export class IncidentChanges {
   }
 
   async #poll(): Promise<void> {
-    // A slow store must not stack polls on top of each other.
-    if (this.#polling || !this.#marks) return;
+    // A slow store must not stack polls on top of each other; a wake-up during a poll runs one more.
+    if (this.#polling) {
+      this.#again = true;
+      return;
+    }
+    if (!this.#marks) return;
     this.#polling = true;
+    this.#again = false;
     try {
       const marks = await this.#marks;
       const changes = [...(await incidentChanges(this.#db, marks)), ...(await reportChanges(this.#db, marks))];
@@ -98,6 +114,7 @@ export class IncidentChanges {
     } finally {
       this.#polling = false;
     }
+    if (this.#again && this.#timer) void this.#poll();
   }
 }
 

@@ -20,6 +20,7 @@ export const PROBLEMS = {
   'token-not-found': { status: 404, title: 'Not found', meaning: 'no API token of yours with that id' },
   'statement-not-found': { status: 404, title: 'Not found', meaning: 'no statement with that id on that incident' },
   'claim-not-found': { status: 404, title: 'Not found', meaning: 'no claim with that id on that incident' },
+  'zip-unknown': { status: 404, title: 'Not found', meaning: 'no ZIP code we know (the public status and its ZIP check)' },
   'user-exists': { status: 409, title: 'Conflict', meaning: 'an account with that email exists' },
   'invalid-transition': { status: 409, title: 'Conflict', meaning: 'the incident is not in a status this action applies to (see `detail`)' },
   'last-admin': { status: 409, title: 'Conflict', meaning: 'the last active admin cannot be disabled or lose the role' },

@@ -14,8 +14,13 @@ import { formPage } from './pages/form-page.js';
 import { loginPage } from './pages/login-page.js';
 import { notFoundPage } from './pages/not-found-page.js';
 import { receivedPage, REFERENCE } from './pages/received-page.js';
-import { EMPTY_FORM, formErrors, readForm, toReportBody } from './report-form.js';
+import { EMPTY_FORM, formErrors, readForm, toReportBody, type ReportForm } from './report-form.js';
 import { sendPage } from './view/send-page.js';
+import { pathWithoutLang, statusPageRoutes } from './status-routes.js';
+import { hrefIn, messagesOf } from './i18n/index.js';
+import { privacyPage } from './pages/privacy-page.js';
+import { findCarrier } from '../reference/index.js';
+import type { FastifyRequest } from 'fastify';
 
 let shared: Assets | undefined;
 /** The pages' static files, read once: the routes and the not-found page share them. */
@@ -31,31 +36,44 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   // Browsers ask for /favicon.ico on pages without a <link rel="icon"> (API docs, JSON).
   app.get<{ Querystring: { v?: string } }>('/favicon.ico', hide, (req, reply) => assets.send(req, reply, 'favicon.svg'));
 
-  app.get('/', hide, (req, reply) => sendPage(req, reply, 200, formPage(assets, { form: EMPTY_FORM })));
+  await statusPageRoutes(app, ctx, assets);
+
+  const page = (req: FastifyRequest) => ({ m: messagesOf(req), office: ctx.config.office, path: pathWithoutLang(req) });
+
+  // "Report your problem" from the status page's ZIP check arrives with the ZIP and carrier filled in.
+  app.get<{ Querystring: { zip?: string; carrier?: string } }>('/', hide, (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const zip = typeof q.zip === 'string' && /^\d{5}$/.test(q.zip) ? q.zip : '';
+    const carrier = typeof q.carrier === 'string' && findCarrier(q.carrier) ? q.carrier : '';
+    const form: ReportForm = { ...EMPTY_FORM, zip, carrier };
+    return sendPage(req, reply, 200, formPage(assets, { form, ...page(req) }));
+  });
 
   app.post('/', hide, async (req, reply) => {
     const form = readForm(req.body);
     const now = ctx.clock();
-    const { body, errors: formOwn } = toReportBody(form, now);
+    const p = page(req);
+    const { body, errors: formOwn } = toReportBody(form, now, p.m);
     if (formOwn.length > 0) {
       // Show every problem at once: the rest of the answers are checked as the API would.
       const rest = validateReport(body, { receivedAt: now });
-      const errors = formErrors(formOwn, rest.ok ? [] : rest.errors);
-      return sendPage(req, reply, 400, formPage(assets, { form, errors }));
+      const errors = formErrors(formOwn, rest.ok ? [] : rest.errors, p.m, form);
+      return sendPage(req, reply, 400, formPage(assets, { form, errors, ...p }));
     }
     const outcome = await submitReport(ctx, body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'web' }, now);
     switch (outcome.kind) {
       case 'accepted':
-        return reply.redirect(`/received/${outcome.accepted.reference}`, 303);
+        return reply.redirect(hrefIn(p.m, `/received/${outcome.accepted.reference}`), 303);
       case 'invalid':
-        return sendPage(req, reply, 400, formPage(assets, { form, errors: formErrors([], outcome.errors) }));
+        return sendPage(req, reply, 400, formPage(assets, { form, errors: formErrors([], outcome.errors, p.m, form), ...p }));
       case 'rate-limited':
       case 'overloaded': {
         reply.header('Retry-After', String(outcome.retryAfterSeconds));
+        const t = p.m.form;
         const notice = outcome.kind === 'rate-limited'
-          ? { heading: 'Please wait a moment', text: `We received several reports from this connection in a short time. Your answers are still here: wait ${waitText(outcome.retryAfterSeconds)} and send again.` }
-          : { heading: 'We are very busy', text: 'Many people are reporting right now. Your answers are still here: send again in a few seconds.' };
-        return sendPage(req, reply, 429, formPage(assets, { form, notice }));
+          ? { heading: t.rateLimited.heading, text: t.rateLimited.text(outcome.retryAfterSeconds <= 60 ? t.waitMinute : t.waitMinutes(Math.ceil(outcome.retryAfterSeconds / 60))) }
+          : { heading: t.busy.heading, text: t.busy.text };
+        return sendPage(req, reply, 429, formPage(assets, { form, notice, ...p }));
       }
       case 'idempotency-mismatch':
         // The form sends no Idempotency-Key (a key from the page would let a client skip the rate limit).
@@ -63,11 +81,15 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     }
   });
 
-  app.get<{ Params: { reference: string } }>('/received/:reference', hide, (req, reply) => {
+  // Confirms only a reference that was stored: a made-up one is a 404, not a thank-you.
+  app.get<{ Params: { reference: string } }>('/received/:reference', hide, async (req, reply) => {
     const ref = req.params.reference;
-    if (!REFERENCE.test(ref)) return sendPage(req, reply, 404, notFoundPage(assets));
-    return sendPage(req, reply, 200, receivedPage(assets, ref));
+    const stored = REFERENCE.test(ref) && (await ctx.store.db.selectFrom('reports').select('id').where('reference', '=', ref).executeTakeFirst());
+    if (!stored) return sendPage(req, reply, 404, notFoundPage(assets));
+    return sendPage(req, reply, 200, receivedPage(assets, ref, page(req)));
   });
+
+  app.get('/privacy', hide, (req, reply) => sendPage(req, reply, 200, privacyPage(assets, page(req))));
 
   app.get('/login', hide, (req, reply) => sendPage(req, reply, 200, loginPage(assets, { email: '' })));
 
@@ -92,8 +114,4 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     await endBrowserSession(ctx, req, reply);
     return reply.redirect('/login', 303);
   });
-}
-
-function waitText(seconds: number): string {
-  return seconds <= 60 ? 'a minute' : `${Math.ceil(seconds / 60)} minutes`;
 }

@@ -2,20 +2,18 @@
 // becomes the report body the API also takes, and the human wording of field errors.
 import type { FieldError } from '../intake/field-errors.js';
 import { DESCRIPTION_MAX, SERVICES } from '../intake/schema.js';
+import { lookupZip, timeZoneOf } from '../reference/index.js';
+import { en } from './i18n/en.js';
+import type { Messages } from './i18n/index.js';
 
 export const STARTED_CHOICES = [
-  { value: 'now', label: 'Just now', minutesAgo: 0 },
-  { value: '15m', label: 'About 15 minutes ago', minutesAgo: 15 },
-  { value: '1h', label: 'About 1 hour ago', minutesAgo: 60 },
-  { value: 'earlier', label: 'Earlier', minutesAgo: null },
+  { value: 'now', minutesAgo: 0 },
+  { value: '15m', minutesAgo: 15 },
+  { value: '1h', minutesAgo: 60 },
+  { value: 'earlier', minutesAgo: null },
 ] as const;
 
-export const SERVICE_LABELS: Record<(typeof SERVICES)[number], string> = {
-  voice: 'Calls (voice)',
-  sms: 'Texts (SMS)',
-  data: 'Mobile data / internet',
-  '911': 'Calling 911',
-};
+export const SERVICE_LABELS: Record<(typeof SERVICES)[number], string> = en.services;
 
 export interface ReportForm {
   carrier: string;
@@ -39,7 +37,7 @@ export interface ReportForm {
 
 export const EMPTY_FORM: ReportForm = {
   carrier: '', services: [], sosMode: false, zip: '', started: 'now', startedAtLocal: '', ended: 'no', endedAtLocal: '',
-  tzOffset: '0', calledCarrier: '', description: '', name: '', email: '', phone: '', consentToContact: false, website: '',
+  tzOffset: '', calledCarrier: '', description: '', name: '', email: '', phone: '', consentToContact: false, website: '',
 };
 
 /** Reads a parsed urlencoded body defensively: anything may arrive, not only what the form sends. */
@@ -57,7 +55,7 @@ export function readForm(body: unknown): ReportForm {
   return {
     carrier: one('carrier'), services: many('services'), sosMode: one('sosMode') === 'yes', zip: one('zip').trim(),
     started: one('started', 'now'), startedAtLocal: one('startedAtLocal'), ended: one('ended', 'no'), endedAtLocal: one('endedAtLocal'),
-    tzOffset: one('tzOffset', '0'), calledCarrier: one('calledCarrier'), description: one('description'),
+    tzOffset: one('tzOffset', ''), calledCarrier: one('calledCarrier'), description: one('description'),
     name: one('name'), email: one('email').trim(), phone: one('phone').trim(), consentToContact: one('consentToContact') === 'yes',
     website: one('website'),
   };
@@ -80,22 +78,49 @@ export function localToUtc(local: string, tzOffset: string): Date | undefined {
   return Number.isNaN(t) ? undefined : new Date(t);
 }
 
+/** Minutes to add to local time in `timeZone` to get UTC, at about the instant `utcGuess`. */
+function zoneOffsetMinutes(timeZone: string, utcGuess: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(utcGuess));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asLocal = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour') % 24, n('minute'), n('second'));
+  return Math.round((utcGuess - asLocal) / 60_000);
+}
+
+/**
+ * A datetime-local value read in the ZIP's time zone: what a form sent without JavaScript (no
+ * browser offset) means by "03:45". Checked twice so a time next to a DST change lands right.
+ */
+export function zonedToUtc(local: string, timeZone: string): Date | undefined {
+  const naive = localToUtc(local, '0');
+  if (!naive) return undefined;
+  let t = naive.getTime() + zoneOffsetMinutes(timeZone, naive.getTime()) * 60_000;
+  t = naive.getTime() + zoneOffsetMinutes(timeZone, t) * 60_000;
+  return new Date(t);
+}
+
+/** The browser's offset when its script ran; else the ZIP's zone; else UTC. */
+function readLocal(local: string, f: ReportForm): Date | undefined {
+  if (f.tzOffset !== '') return localToUtc(local, f.tzOffset);
+  const place = /^\d{5}$/.test(f.zip) ? lookupZip(f.zip) : undefined;
+  return place ? zonedToUtc(local, timeZoneOf(place)) : localToUtc(local, '0');
+}
+
 /** The report body of the JSON API, plus errors only the form can have (a missing "earlier" time). */
-export function toReportBody(f: ReportForm, now: Date): { body: Record<string, unknown>; errors: FieldError[] } {
+export function toReportBody(f: ReportForm, now: Date, m: Messages = en): { body: Record<string, unknown>; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const body: Record<string, unknown> = { carrier: f.carrier, services: f.services, sosMode: f.sosMode, zip: f.zip };
   const choice = STARTED_CHOICES.find((c) => c.value === f.started) ?? STARTED_CHOICES[0];
   if (choice.minutesAgo !== null) body.startedAt = new Date(now.getTime() - choice.minutesAgo * 60_000).toISOString();
   else {
-    const at = localToUtc(f.startedAtLocal, f.tzOffset);
+    const at = readLocal(f.startedAtLocal, f);
     if (at) body.startedAt = at.toISOString();
-    else errors.push({ path: 'startedAt', message: 'Enter the date and time it started, or choose one of the quick answers.' });
+    else errors.push({ path: 'startedAt', message: m.form.errors.startedAtMissing });
   }
   if (f.ended === 'yes') {
     // "Yes" without a time means it is back now, as the field's hint says.
-    const at = f.endedAtLocal === '' ? now : localToUtc(f.endedAtLocal, f.tzOffset);
+    const at = f.endedAtLocal === '' ? now : readLocal(f.endedAtLocal, f);
     if (at) body.endedAt = at.toISOString();
-    else errors.push({ path: 'endedAt', message: 'Enter the date and time service came back, or leave it empty if it just came back.' });
+    else errors.push({ path: 'endedAt', message: m.form.errors.endedAtMissing });
   }
   if (f.calledCarrier) body.calledCarrier = f.calledCarrier;
   if (f.description) body.description = f.description;
@@ -106,36 +131,44 @@ export function toReportBody(f: ReportForm, now: Date): { body: Record<string, u
   return { body, errors };
 }
 
-/** Where each report field lives in the form: the input an error links to, and what to tell the person. */
-const FIELD_ERRORS: Record<string, { field: keyof ReportForm; message: string }> = {
-  carrier: { field: 'carrier', message: 'Choose your mobile carrier.' },
-  services: { field: 'services', message: 'Choose at least one thing that does not work.' },
-  sosMode: { field: 'sosMode', message: 'Check the box only if your phone showed SOS.' },
-  zip: { field: 'zip', message: 'Enter the 5-digit U.S. ZIP code where it happened, for example 30303.' },
-  startedAt: { field: 'startedAtLocal', message: 'Enter when it started: within the last 30 days and not in the future.' },
-  endedAt: { field: 'endedAtLocal', message: 'Enter when service came back: after it started and not in the future.' },
-  calledCarrier: { field: 'calledCarrier', message: 'Choose a carrier from the list, or "I don’t know".' },
-  description: { field: 'description', message: `Keep the description to ${DESCRIPTION_MAX} characters or fewer.` },
-  'contact.name': { field: 'name', message: 'Keep your name to 200 characters or fewer.' },
-  'contact.email': { field: 'email', message: 'Enter an email address like name@example.com.' },
-  'contact.phone': { field: 'phone', message: 'Enter a phone number like 404-555-0123.' },
-  consentToContact: { field: 'consentToContact', message: 'Check the box only if we may contact you.' },
-  website: { field: 'website', message: 'Leave this field empty.' },
+/** Where each report field lives in the form: the input an error links to. */
+const FIELD_OF: Record<string, keyof ReportForm> = {
+  carrier: 'carrier', services: 'services', sosMode: 'sosMode', zip: 'zip', startedAt: 'startedAtLocal', endedAt: 'endedAtLocal',
+  calledCarrier: 'calledCarrier', description: 'description', 'contact.name': 'name', 'contact.email': 'email', 'contact.phone': 'phone',
+  consentToContact: 'consentToContact', website: 'website',
 };
+
+/** What to tell the person about a field, in their language. */
+function guidance(m: Messages, field: keyof ReportForm, form: ReportForm | undefined): string {
+  const e = m.form.errors;
+  switch (field) {
+    case 'zip':
+      // A well-formed ZIP the validator refused is one we do not know: say so, not "enter 5 digits".
+      return form && /^\d{5}$/.test(form.zip) && !lookupZip(form.zip) ? e.zipUnknown(form.zip) : e.zip;
+    case 'startedAtLocal':
+      return e.startedAt;
+    case 'endedAtLocal':
+      return e.endedAt;
+    case 'description':
+      return e.description(DESCRIPTION_MAX);
+    default:
+      return (e as Record<string, unknown>)[field] as string;
+  }
+}
 
 /**
  * One message per form field. The validator's own wording is for API clients; people get the
  * field's guidance instead, except for the form's own errors, which are already worded for them.
  */
-export function formErrors(formOwn: FieldError[], validator: FieldError[]): Map<keyof ReportForm, string> {
+export function formErrors(formOwn: FieldError[], validator: FieldError[], m: Messages = en, form?: ReportForm): Map<keyof ReportForm, string> {
   const out = new Map<keyof ReportForm, string>();
   for (const e of formOwn) {
-    const target = FIELD_ERRORS[e.path];
-    if (target && !out.has(target.field)) out.set(target.field, e.message);
+    const target = FIELD_OF[e.path];
+    if (target && !out.has(target)) out.set(target, e.message);
   }
   for (const e of validator) {
-    const target = FIELD_ERRORS[e.path];
-    if (target && !out.has(target.field)) out.set(target.field, target.message);
+    const target = FIELD_OF[e.path];
+    if (target && !out.has(target)) out.set(target, guidance(m, target, form));
   }
   return out;
 }

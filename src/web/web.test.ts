@@ -93,12 +93,12 @@ describe.each(STORE_KINDS)('web pages on %s', (kind) => {
     const b = res.body;
     expect(b).toMatch(/<div class="usa-alert usa-alert--error od-error-summary" role="alert" tabindex="-1" autofocus id="error-summary"/);
     for (const [href, msg] of [['#carrier-att', 'Choose your mobile carrier.'], ['#services-voice', 'Choose at least one thing that does not work.'],
-      ['#zip', 'Enter the 5-digit U.S. ZIP code'], ['#email', 'Enter an email address like name@example.com.']]) {
+      ['#zip', '99999 is not a ZIP code we know.'], ['#email', 'Enter an email address like name@example.com.']]) {
       expect(b).toContain(`<li><a href="${href}">${msg}`);
     }
     const zip = groupOf(b, 'zip');
     expect(zip).toContain('usa-form-group--error');
-    expect(zip).toContain('<span class="usa-error-message" id="zip-error">Enter the 5-digit U.S. ZIP code');
+    expect(zip).toContain('<span class="usa-error-message" id="zip-error">99999 is not a ZIP code we know.');
     expect(zip).toMatch(/id="zip"[^>]*value="99999"[^>]*aria-describedby="zip-hint zip-error" aria-invalid="true"/);
     expect(groupOf(b, 'email')).toMatch(/value="not-an-email"[^>]*aria-describedby="email-error" aria-invalid="true"/);
     expect(b).toMatch(/id="services-voice"[^>]*aria-describedby="services-hint services-error" aria-invalid="true"/);
@@ -153,8 +153,54 @@ describe.each(STORE_KINDS)('web pages on %s', (kind) => {
     }
   });
 
-  it('shows a confirmation only for a reference-shaped path', async () => {
+  it('shows a confirmation only for a reference that was stored', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/received/%3Cscript%3E' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/received/OD-0000-0000' })).statusCode).toBe(404);
+    const sent = await post('/', good());
+    const page = await t.app.inject({ method: 'GET', url: sent.headers.location! });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('href="/status"');
+  });
+
+  it('says a well-formed ZIP it does not know is unknown, and asks for 5 digits otherwise', async () => {
+    expect((await post('/', good({ zip: '00000' }))).body).toContain('00000 is not a ZIP code we know.');
+    expect((await post('/', good({ zip: '123' }))).body).toContain('Enter the 5-digit U.S. ZIP code');
+  });
+
+  it('reads an "earlier" time sent without JavaScript in the ZIP’s time zone', async () => {
+    // No tzOffset (the page script did not run): 03:45 in Atlanta (30303) on a winter day is 08:45 UTC.
+    const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const res = await post('/', good({ started: 'earlier', startedAtLocal: `${day}T03:45`, tzOffset: '' }));
+    expect(res.statusCode).toBe(303);
+    const ref = res.headers.location!.split('/').pop()!;
+    const row = await t.ctx.store.db.selectFrom('reports').select('started_at').where('reference', '=', ref).executeTakeFirstOrThrow();
+    const atlanta = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(storedMs(row.started_at)));
+    expect(atlanta).toBe('03:45');
+  });
+
+  it('answers GET / in Spanish for Accept-Language: es or ?lang=es, with <html lang="es"> and a switch', async () => {
+    const es = await t.app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'es-US,es;q=0.9' } });
+    expect(es.body).toMatch(/<html lang="es">/);
+    expect(es.body).toContain('Reportar una falla del servicio telefónico');
+    expect(es.body).toContain('action="/?lang=es"');
+    expect(es.body).toContain('href="/?lang=en" lang="en"');
+    const q = await t.app.inject({ method: 'GET', url: '/?lang=es' });
+    expect(q.body).toContain('Enviar reporte');
+    const sent = await post('/?lang=es', good());
+    expect(sent.headers.location).toMatch(/^\/received\/OD-[\w-]+\?lang=es$/);
+    const received = await t.app.inject({ method: 'GET', url: sent.headers.location! });
+    expect(received.body).toContain('Gracias, recibimos su reporte');
+    const bad = await post('/?lang=es', good({ zip: '' }));
+    expect(bad.body).toContain('Escriba el código postal (ZIP) de 5 dígitos');
+  });
+
+  it('prefills the ZIP and carrier from the status page’s link, and has a privacy notice', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/?zip=10001&carrier=att' });
+    expect(res.body).toMatch(/id="carrier-att" type="radio" name="carrier" value="att" checked/);
+    expect(res.body).toMatch(/id="zip" name="zip" type="text" value="10001"/);
+    const privacy = await t.app.inject({ method: 'GET', url: '/privacy' });
+    expect(privacy.statusCode).toBe(200);
+    expect(privacy.body).toContain('How long it is kept');
   });
 
   it('signs staff in with a cookie through the form, the same session as the API, and signs out', async () => {

@@ -1,5 +1,5 @@
 // GET /api/v1/events over a real socket on both stores: an `incident` event after an incident
-// row changes, a `reports` event after reports arrive, 401 without a caller, the OpenAPI entry,
+// row changes, a `reports` event after reports arrive, 401 for bad credentials, the OpenAPI entry,
 // and a server that closes while a stream is open.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertIncidents } from '../../src/incidents/index.js';
@@ -120,10 +120,12 @@ describe.each(STORE_KINDS)('live events on %s', (kind) => {
     }
   });
 
-  it('refuses a caller without a session or token', async () => {
-    const res = await t.app.inject({ url: '/api/v1/events' });
+  it('refuses a caller whose token or session is not valid (no credentials at all is the public stream)', async () => {
+    const res = await t.app.inject({ url: '/api/v1/events', headers: { authorization: 'Bearer nope' } });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ type: 'https://outage-desk.dev/problems/unauthenticated' });
+    const cookie = await t.app.inject({ url: '/api/v1/events', cookies: { od_session: 'nope' } });
+    expect(cookie.statusCode).toBe(401);
   });
 
   it('documents the stream in the OpenAPI document', async () => {

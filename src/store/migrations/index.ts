@@ -8,6 +8,7 @@ import { reportsWritePath } from './0003_reports_write_path.js';
 import { staffAccounts } from './0004_staff_accounts.js';
 import { caseFiles } from './0005_case_files.js';
 import { attribution } from './0006_attribution.js';
+import { incidentNotify } from './0007_incident_notify.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0004_staff_accounts': staffAccounts(dialect),
         '0005_case_files': caseFiles(dialect),
         '0006_attribution': attribution(dialect),
+        '0007_incident_notify': incidentNotify(dialect),
       };
     },
   };

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { classes } from './classes.js';
 
-export const Required = () => <abbr title="required" class="usa-hint usa-hint--required">*</abbr>;
+export const Required = ({ title = 'required' }: { title?: string }) => <abbr title={title} class="usa-hint usa-hint--required">*</abbr>;
 
 interface Common {
   id: string;
@@ -11,6 +11,8 @@ interface Common {
   hint?: string | undefined;
   error?: string | undefined;
   required?: boolean;
+  /** The required marker's title in the page's language. */
+  requiredTitle?: string;
 }
 
 /** The attributes that tie a control to its hint and error message. */
@@ -33,7 +35,7 @@ function Group({ c, subfield, children }: { c: Common; subfield?: boolean | unde
     <div class={classes(subfield ? 'od-subfield' : 'usa-form-group', c.error && 'usa-form-group--error')}>
       <label class={classes('usa-label', c.error && 'usa-label--error')} for={c.id}>
         {c.label}
-        {c.required && <> <Required /></>}
+        {c.required && <> <Required title={c.requiredTitle} /></>}
       </label>
       <HintAndError c={c} />
       {children}
@@ -65,7 +67,7 @@ export function TextField(f: TextFieldProps) {
       <input
         class={classes('usa-input', f.inputClass, f.error && 'usa-input--error')}
         id={f.id} name={f.name} type={f.type ?? 'text'} value={f.value}
-        {...f.extras} required={f.required === true} {...described(f)}
+        {...f.extras} required={f.required === true} aria-required={f.required === true ? 'true' : undefined} {...described(f)}
       />
     </Group>
   );
@@ -111,10 +113,13 @@ export interface ChoiceGroupProps {
   hint?: string | undefined;
   error?: string | undefined;
   required?: boolean;
+  requiredTitle?: string;
   options: readonly Option[];
   checked: (value: string) => boolean;
   /** Big tap targets in a two-column grid: quicker with a thumb than a dropdown. */
   tiles?: boolean;
+  /** The children (a follow-up field) show only while this option is chosen (CSS :has, no script needed). */
+  conditional?: string | undefined;
   children?: ComponentChildren;
 }
 
@@ -128,6 +133,7 @@ export function ChoiceGroup(g: ChoiceGroupProps) {
         <input
           class={classes(`${cls}__input`, g.tiles && `${cls}__input--tile`)}
           id={id} type={g.kind} name={g.name} value={o.value} checked={g.checked(o.value)} {...described(c)}
+          data-reveals={g.conditional === o.value ? 'true' : undefined}
         />
         <label class={`${cls}__label`} for={id}>{o.label}</label>
       </div>
@@ -135,10 +141,11 @@ export function ChoiceGroup(g: ChoiceGroupProps) {
   });
   return (
     <div class={classes('usa-form-group', g.error && 'usa-form-group--error')}>
-      <fieldset class="usa-fieldset" aria-required={g.required ? 'true' : undefined}>
+      {/* A fieldset may not carry aria-required (not a role that takes it): the legend says "required". */}
+      <fieldset class={classes('usa-fieldset', g.conditional && 'od-conditional')}>
         <legend class={classes('usa-legend', g.error && 'usa-label--error')}>
           {g.legend}
-          {g.required && <> <Required /></>}
+          {g.required && <> <Required title={g.requiredTitle} /></>}
         </legend>
         <HintAndError c={c} />
         {g.tiles ? <div class="od-tiles">{items}</div> : items}

@@ -18,6 +18,31 @@ const CONTENT_SECURITY_POLICY = [
 
 const GZIP_FROM_BYTES = 1024;
 
+/** A rendered page kept for many readers (no one's answers in it): its bytes, gzipped once. */
+export interface RenderedPage {
+  body: Buffer;
+  gzipped: Buffer | undefined;
+  etag: string;
+}
+
+export function renderPage(page: VNode, etag: string): RenderedPage {
+  const body = Buffer.from(renderDocument(page), 'utf8');
+  return { body, gzipped: body.length >= GZIP_FROM_BYTES ? gzipSync(body) : undefined, etag };
+}
+
+/** A public page shared by everyone (the status page): cacheable for a few seconds, 304 on its ETag. */
+export function sendRenderedPage(req: FastifyRequest, reply: FastifyReply, page: RenderedPage, cacheControl: string): FastifyReply {
+  reply
+    .header('Content-Type', 'text/html; charset=utf-8')
+    .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    .header('Cache-Control', cacheControl)
+    .header('Vary', 'Accept-Encoding, Accept-Language')
+    .header('ETag', page.etag);
+  if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
+  if (page.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('Content-Encoding', 'gzip').send(page.gzipped);
+  return reply.send(page.body);
+}
+
 export function sendPage(req: FastifyRequest, reply: FastifyReply, status: number, page: VNode): FastifyReply {
   reply
     .code(status)

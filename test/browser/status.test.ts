@@ -1,0 +1,120 @@
+// The public pages in Debian Chromium during an ongoing simulated AT&T outage (SQLite store):
+// the status page shows it on the chart and the map, the ZIP check answers for a covered and
+// an uncovered carrier, and axe finds nothing on any public page at phone and desk widths.
+// Screenshots go to test/artifacts/ (gitignored).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertIncidents } from '../../src/incidents/index.js';
+import { insertReports, type ReportRow } from '../../src/store/index.js';
+import { webNotFoundPage, webRoutes } from '../../src/web/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { ongoingAttIncident } from '../support/live-incident.js';
+import { reportRow } from '../support/public-fixture.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve('test/artifacts');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WIDTHS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desk', width: 1280, height: 900 },
+] as const;
+/** Where the simulated outage is reported from: Manhattan, Atlanta, Chicago, Houston, Los Angeles. */
+const ZIPS = ['10001', '30303', '60601', '77002', '90012'];
+
+let t: TestApp;
+let base: string;
+let browser: Browser;
+let reference: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  t = await startTestApp('sqlite', {}, { extraRoutes: [webRoutes], notFoundPage: webNotFoundPage });
+  const now = Date.now();
+  // Two hours of an AT&T outage: 12 reports a minute, spread over five cities.
+  const rows: ReportRow[] = [];
+  for (let k = 0; k < 120 * 12; k++) rows.push(reportRow(ZIPS[k % ZIPS.length]!, k % 7 === 0 ? 'cricket' : 'att', 'att', new Date(now - 2 * 3600_000 + k * 5_000), k));
+  await insertReports(t.ctx.store.db, rows);
+  reference = rows[0]!.reference;
+  await upsertIncidents(t.ctx.store.db, [ongoingAttIncident(now, { reportCount: rows.length, services: { voice: 0.9, sms: 0.7, data: 0.6, '911': 0.2 } })]);
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.destroy();
+});
+
+async function open(url: string, width: (typeof WIDTHS)[number] = WIDTHS[0]): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: width.width, height: width.height }, timezoneId: 'America/New_York' });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  // axe comes from the page's own origin, so the page's CSP stays as strict as in production.
+  await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
+  const res = await page.goto(`${base}${url}`);
+  expect(res?.status()).toBe(200);
+  return { page, problems };
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ url: `${base}/__test/axe.js` });
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } };
+    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
+
+describe('public status page in Chromium', () => {
+  it('shows the ongoing outage on the chart and the map, in plain words', async () => {
+    const { page, problems } = await open('/status');
+    await expect.poll(() => page.locator('#chart-att-title').count()).toBe(1);
+    expect(await page.locator('article[aria-labelledby="carrier-att"] rect.od-chart__bar').count()).toBeGreaterThanOrEqual(7);
+    expect(await page.locator('path.od-map__county').count()).toBe(5);
+    expect(await page.getByText(/^AT&T: calls, texts,? and data failing nationwide since \d{1,2}:\d\d [ap]\.m\. ET$/).count()).toBe(1);
+    expect(await page.locator('.od-state--outage').first().textContent()).toBe('Outage');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('answers the ZIP check for a covered and an uncovered carrier, with the form prefilled', async () => {
+    const { page } = await open('/status');
+    await page.getByLabel('ZIP code', { exact: true }).fill('10001');
+    await page.getByLabel('Carrier', { exact: true }).selectOption('cricket');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.waitForURL(/zip=10001&carrier=cricket/);
+    expect(await page.locator('#zip-answer').textContent()).toContain('Yes: a known Cricket Wireless outage covers 10001');
+    await page.getByLabel('Carrier', { exact: true }).selectOption('verizon');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.waitForURL(/carrier=verizon/);
+    expect(await page.locator('#zip-answer').textContent()).toContain('No known Verizon outage covers 10001');
+    await page.getByRole('link', { name: 'Report your problem' }).click();
+    await page.waitForURL(/\/\?zip=10001&carrier=verizon/);
+    expect(await page.getByLabel('ZIP code where it happened').inputValue()).toBe('10001');
+    expect(await page.locator('#carrier-verizon').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('axe finds nothing on any public page at phone and desk widths (screenshots in test/artifacts)', async () => {
+    const pages = ['/', '/?lang=es', '/status', '/status?zip=10001&carrier=att', '/status?lang=es&zip=00000', `/received/${reference}`, '/privacy', '/login'];
+    const found: Record<string, string[]> = {};
+    for (const w of WIDTHS) {
+      for (const url of pages) {
+        const { page } = await open(url, w);
+        const name = url.startsWith('/received/') ? 'received' : url.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'form';
+        await page.screenshot({ path: path.join(ARTIFACTS, `public-${name}-${w.name}.png`), fullPage: true });
+        const v = await axe(page);
+        if (v.length) found[`${url} @${w.width}`] = v;
+        await page.close();
+      }
+    }
+    expect(found).toEqual({});
+  }, 240_000);
+});
