@@ -19,6 +19,20 @@ export interface Config {
   sessionIdleMinutes: number;
   /** …or this long after sign-in, however active. */
   sessionMaxHours: number;
+  /** Connection limits (src/http/connections.ts): slow or idle clients cannot hold sockets. */
+  connections: ConnectionLimits;
+}
+
+export interface ConnectionLimits {
+  /** Whole request (headers and body) must arrive within this; a slow body gets 408. */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A socket with no traffic at all (either way) is closed after this (event streams ping every 15 s). */
+  socketIdleTimeoutMs: number;
+  /** Open connections past this are answered 503 and closed; 0 = derived from the file-descriptor limit. */
+  maxConnections: number;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +73,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10, 1),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 120, 1),
     sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12, 1),
+    connections: {
+      requestTimeoutMs: intFrom(env, 'REQUEST_TIMEOUT_MS', 10_000, 100),
+      headersTimeoutMs: intFrom(env, 'HEADERS_TIMEOUT_MS', 5_000, 100),
+      keepAliveTimeoutMs: intFrom(env, 'KEEPALIVE_TIMEOUT_MS', 5_000, 100),
+      socketIdleTimeoutMs: intFrom(env, 'SOCKET_IDLE_TIMEOUT_MS', 60_000, 1_000),
+      maxConnections: intFrom(env, 'MAX_CONNECTIONS', 0),
+    },
     ...overrides,
   };
 }

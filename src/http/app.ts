@@ -5,6 +5,7 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { connectionCap, limitedServer, type ConnectionStats } from './connections.js';
 import type { AppContext } from './context.js';
 import { installErrorHandling, type NotFoundPage } from './errors.js';
 import { eventRoutes } from './routes/events.js';
@@ -29,7 +30,11 @@ export interface AppParts {
 }
 
 export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<FastifyInstance> {
+  const connections: ConnectionStats = { open: 0, refused: 0, acceptErrors: 0, cap: connectionCap(ctx.config.connections.maxConnections) };
+  ctx.metrics.gauge('http_open_connections', 'Client connections open now', () => connections.open);
+  ctx.metrics.gauge('http_refused_connections_total', 'Connections answered 503 at the connection cap', () => connections.refused);
   const app = Fastify({
+    serverFactory: (handler) => limitedServer(ctx.config.connections, connections, handler),
     logger: parts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: ctx.config.trustProxy,
