@@ -7,7 +7,6 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   intakeRateLimit: number; // reports accepted per client per minute; 0 = unlimited
-  fingerprintSecret: string | undefined;
   adminEmail: string;
   publicMinCount: number;
   trustProxy: boolean;
@@ -19,8 +18,22 @@ export interface Config {
   sessionIdleMinutes: number;
   /** …or this long after sign-in, however active. */
   sessionMaxHours: number;
+  /** Bearer token that /metrics requires; unset: /metrics always answers 401. */
+  metricsToken: string | undefined;
   /** Connection limits (src/http/connections.ts): slow or idle clients cannot hold sockets. */
   connections: ConnectionLimits;
+  /** Load shedding (src/http/admission.ts). */
+  admission: AdmissionLimits;
+}
+
+export interface AdmissionLimits {
+  /** Mean event-loop delay (ms, over a 250 ms sample) past which load is shed; 0 = not checked. */
+  maxEventLoopDelayMs: number;
+  /** Resident memory past which load is shed (bytes); 0 = not checked. */
+  memoryCapBytes: number;
+  /** Reports waiting for a commit at which intake answers 503. */
+  maxPendingReports: number;
+  retryAfterSeconds: number;
 }
 
 export interface ConnectionLimits {
@@ -64,7 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl,
     intakeRateLimit: intFrom(env, 'INTAKE_RATE_LIMIT', 10),
-    fingerprintSecret: env.FINGERPRINT_SECRET || undefined,
     adminEmail: env.ADMIN_EMAIL || 'admin@localhost',
     publicMinCount: intFrom(env, 'PUBLIC_MIN_COUNT', 10, 1),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
@@ -73,12 +85,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10, 1),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 120, 1),
     sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12, 1),
+    metricsToken: env.METRICS_TOKEN || undefined,
     connections: {
       requestTimeoutMs: intFrom(env, 'REQUEST_TIMEOUT_MS', 10_000, 100),
       headersTimeoutMs: intFrom(env, 'HEADERS_TIMEOUT_MS', 5_000, 100),
       keepAliveTimeoutMs: intFrom(env, 'KEEPALIVE_TIMEOUT_MS', 5_000, 100),
       socketIdleTimeoutMs: intFrom(env, 'SOCKET_IDLE_TIMEOUT_MS', 60_000, 1_000),
       maxConnections: intFrom(env, 'MAX_CONNECTIONS', 0),
+    },
+    admission: {
+      maxEventLoopDelayMs: intFrom(env, 'MAX_EVENT_LOOP_DELAY_MS', 200),
+      memoryCapBytes: intFrom(env, 'MEMORY_CAP_MB', 1024) * 1024 * 1024,
+      maxPendingReports: intFrom(env, 'MAX_PENDING_REPORTS', 2000, 1),
+      retryAfterSeconds: intFrom(env, 'SHED_RETRY_AFTER_SECONDS', 2, 1),
     },
     ...overrides,
   };

@@ -5,8 +5,10 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { installAdmission } from './admission.js';
 import { connectionCap, limitedServer, type ConnectionStats } from './connections.js';
 import type { AppContext } from './context.js';
+import { loggerOptions } from './logging.js';
 import { installErrorHandling, type NotFoundPage } from './errors.js';
 import { eventRoutes } from './routes/events.js';
 import { incidentCountyRoutes } from './routes/incident-counties.js';
@@ -25,6 +27,8 @@ export interface AppParts {
   /** Extra route groups (web pages, the desk app, …) registered after the core API. */
   extraRoutes?: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>>;
   logger?: boolean;
+  /** Where log lines go (default stdout); tests read them. */
+  logStream?: NodeJS.WritableStream;
   /** The web pages' answer to an unknown path a browser asks for (the API keeps problem+json). */
   notFoundPage?: NotFoundPage;
 }
@@ -35,7 +39,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   ctx.metrics.gauge('http_refused_connections_total', 'Connections answered 503 at the connection cap', () => connections.refused);
   const app = Fastify({
     serverFactory: (handler) => limitedServer(ctx.config.connections, connections, handler),
-    logger: parts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: parts.logger === false ? false : loggerOptions(ctx.config.logLevel, parts.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
@@ -58,6 +62,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     httpCount({ route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
     done();
   });
+  await installAdmission(app, ctx);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(swagger, {

@@ -95,6 +95,20 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** One random salt per UTC day (YYYY-MM-DD), deleted after the dedupe window (intake/fingerprint.ts). */
+export interface FingerprintSaltsTable {
+  day: string;
+  salt: string;
+}
+
+/** A fixed-window counter shared by every process (http/rate-limit-store.ts); the key is a hash. */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  /** Epoch ms (a counter's own clock, not a domain time: no StoredTime mapping). */
+  window_ends_ms: ColumnType<number | string, number, number>;
+}
+
 export interface Database {
   reports: ReportsTable;
   users: UsersTable;
@@ -103,4 +117,6 @@ export interface Database {
   settings: SettingsTable;
   incidents: IncidentsTable;
   audit_events: AuditEventsTable;
+  fingerprint_salts: FingerprintSaltsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }

@@ -33,7 +33,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
 
   app.get('/', hide, (req, reply) => sendPage(req, reply, 200, formPage(assets, { form: EMPTY_FORM })));
 
-  app.post('/', hide, async (req, reply) => {
+  app.post('/', { ...hide, config: { intake: true } }, async (req, reply) => {
     const form = readForm(req.body);
     const now = ctx.clock();
     const { body, errors: formOwn } = toReportBody(form, now);
@@ -43,7 +43,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       const errors = formErrors(formOwn, rest.ok ? [] : rest.errors);
       return sendPage(req, reply, 400, formPage(assets, { form, errors }));
     }
-    const outcome = await submitReport(ctx, body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'web' }, now);
+    const outcome = await submitReport(ctx, body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'web', clientGone: () => req.raw.socket?.destroyed === true }, now);
     switch (outcome.kind) {
       case 'accepted':
         return reply.redirect(`/received/${outcome.accepted.reference}`, 303);
@@ -55,8 +55,10 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         const notice = outcome.kind === 'rate-limited'
           ? { heading: 'Please wait a moment', text: `We received several reports from this connection in a short time. Your answers are still here: wait ${waitText(outcome.retryAfterSeconds)} and send again.` }
           : { heading: 'We are very busy', text: 'Many people are reporting right now. Your answers are still here: send again in a few seconds.' };
-        return sendPage(req, reply, 429, formPage(assets, { form, notice }));
+        return sendPage(req, reply, outcome.kind === 'rate-limited' ? 429 : 503, formPage(assets, { form, notice }));
       }
+      case 'client-gone':
+        return reply.code(503).send(); // nobody reads it: the socket is closed
       case 'idempotency-mismatch':
         // The form sends no Idempotency-Key (a key from the page would let a client skip the rate limit).
         throw new Error('idempotency mismatch without an idempotency key');

@@ -43,7 +43,7 @@ describe('connection limits', () => {
   let t: TestApp;
   let port: number;
   beforeAll(async () => {
-    t = await startTestApp('sqlite', { REQUEST_TIMEOUT_MS: '1500', HEADERS_TIMEOUT_MS: '1000', KEEPALIVE_TIMEOUT_MS: '500', MAX_CONNECTIONS: '300' });
+    t = await startTestApp('sqlite', { REQUEST_TIMEOUT_MS: '1500', HEADERS_TIMEOUT_MS: '1000', KEEPALIVE_TIMEOUT_MS: '500', MAX_CONNECTIONS: '300', METRICS_TOKEN: 'm' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     port = (t.app.server.address() as net.AddressInfo).port;
     expect((await postReport(port)).status).toBe(201); // warm: the writer thread has started
@@ -101,7 +101,7 @@ describe('connection limits', () => {
     held.forEach((p) => p.socket.destroy());
     await Promise.all(held.map((p) => p.closed));
     expect((await postReport(port)).status).toBe(201);
-    const metrics = await t.app.inject({ url: '/metrics' });
+    const metrics = await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer m' } });
     expect(metrics.body).toMatch(/^http_refused_connections_total [1-9]/m);
   });
 });

@@ -6,6 +6,7 @@ import { initial } from './0001_initial.js';
 import { incidents } from './0002_incidents.js';
 import { reportsWritePath } from './0003_reports_write_path.js';
 import { staffAccounts } from './0004_staff_accounts.js';
+import { hardening } from './0008_hardening.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0002_incidents': incidents(dialect),
         '0003_reports_write_path': reportsWritePath(),
         '0004_staff_accounts': staffAccounts(dialect),
+        '0008_hardening': hardening(),
       };
     },
   };
