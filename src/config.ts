@@ -14,6 +14,10 @@ export interface Config {
   detect: boolean;
   /** Sign-in attempts per network address per minute, the form and the API together. */
   loginRateLimit: number;
+  /** Sign-in attempts per account (existing or not) per 15 minutes, from any number of addresses. */
+  loginAccountLimit: number;
+  /** Sign-in attempts per minute over the whole install (every process), a ceiling on argon2 work. */
+  loginGlobalLimit: number;
   /** A session ends after this long without use… */
   sessionIdleMinutes: number;
   /** …or this long after sign-in, however active. */
@@ -83,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL || 'info',
     detect: boolFrom(env, 'DETECT', true),
     loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10, 1),
+    loginAccountLimit: intFrom(env, 'LOGIN_ACCOUNT_LIMIT', 10, 1),
+    loginGlobalLimit: intFrom(env, 'LOGIN_GLOBAL_LIMIT', 120, 1),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 120, 1),
     sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12, 1),
     metricsToken: env.METRICS_TOKEN || undefined,

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installAdmission } from './admission.js';
 import { connectionCap, limitedServer, type ConnectionStats } from './connections.js';
 import type { AppContext } from './context.js';
+import { installLoginLimits } from './login-limits.js';
 import { loggerOptions } from './logging.js';
 import { installErrorHandling, type NotFoundPage } from './errors.js';
 import { eventRoutes } from './routes/events.js';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await installLoginLimits(app, ctx);
   await opsRoutes(app, ctx, () => closing);
   await reportRoutes(app, ctx);
   await sessionRoutes(app, ctx);

@@ -6,7 +6,7 @@ import { DailySalts } from '../intake/fingerprint.js';
 import { Intake } from '../intake/intake.js';
 import { RateLimiter } from '../intake/rate-limit.js';
 import { Metrics } from '../ops/metrics.js';
-import { ensureFirstAdmin } from '../staff/index.js';
+import { ensureFirstAdmin, prepareDecoy } from '../staff/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
@@ -24,6 +24,7 @@ export async function createContext(config: Config, store?: Store, clock: () => 
   metrics.gauge('intake_pending_reports', 'Reports waiting for a commit', () => intake.stats.pending);
   metrics.gauge('intake_commits_total', 'Group commits so far', () => intake.stats.batches);
   metrics.gauge('process_resident_memory_bytes', 'Resident memory', () => process.memoryUsage().rss);
+  await prepareDecoy(); // before the first sign-in: an unknown email then costs what a known one does
   const salts = new DailySalts(s.db);
   await salts.forDay(clock()); // fails fast if the store cannot hold salts
   return {
@@ -34,7 +35,6 @@ export async function createContext(config: Config, store?: Store, clock: () => 
     // Many honest people share one address (carrier NAT, an office): only a far larger count is abuse.
     addressRateLimiter: new RateLimiter(config.intakeRateLimit * ADDRESS_LIMIT_FACTOR),
     metrics,
-    loginLimiter: new RateLimiter(config.loginRateLimit),
     salts,
     clock,
     count: { accepted: (source) => accepted({ source }), rejected: (reason) => rejected({ reason }) },

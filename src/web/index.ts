@@ -79,7 +79,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     const email = typeof b.email === 'string' ? b.email.trim().slice(0, 254) : '';
     const password = typeof b.password === 'string' ? b.password.slice(0, 200) : '';
     try {
-      setSessionCookie(req, reply, await signIn(ctx, { email, password, address: req.ip }));
+      setSessionCookie(req, reply, await signIn(ctx, { email, password, countAttempt: () => app.checkSignIn(req) }));
       return reply.redirect('/desk', 303);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
