@@ -10,6 +10,8 @@ import { connectionCap, limitedServer, type ConnectionStats } from './connection
 import type { AppContext } from './context.js';
 import { installLoginLimits } from './login-limits.js';
 import { loggerOptions } from './logging.js';
+import { installTextGuard } from './text-guard.js';
+import { realInstants } from './instants.js';
 import { installErrorHandling, type NotFoundPage } from './errors.js';
 import { eventRoutes } from './routes/events.js';
 import { incidentCountyRoutes } from './routes/incident-counties.js';
@@ -43,7 +45,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     logger: parts.logger === false ? false : loggerOptions(ctx.config.logLevel, parts.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: ctx.config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true }, onCreate: realInstants },
     return503OnClosing: true,
   });
   let closing = false;
@@ -51,6 +53,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     closing = true;
   });
   installErrorHandling(app, { notFoundPage: parts.notFoundPage });
+  installTextGuard(app);
   app.addSchema(ProblemSchema);
   // Every-request hooks in callback style: an async hook costs a promise per request on the
   // intake path, which is measured in microseconds.
