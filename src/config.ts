@@ -7,7 +7,6 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   intakeRateLimit: number; // reports accepted per client per minute; 0 = unlimited
-  fingerprintSecret: string | undefined;
   adminEmail: string;
   publicMinCount: number;
   trustProxy: boolean;
@@ -15,6 +14,10 @@ export interface Config {
   detect: boolean;
   /** Sign-in attempts per network address per minute, the form and the API together. */
   loginRateLimit: number;
+  /** Sign-in attempts per account (existing or not) per 15 minutes, from any number of addresses. */
+  loginAccountLimit: number;
+  /** Sign-in attempts per minute over the whole install (every process), a ceiling on argon2 work. */
+  loginGlobalLimit: number;
   /** A session ends after this long without use… */
   sessionIdleMinutes: number;
   /** …or this long after sign-in, however active. */
@@ -27,6 +30,12 @@ export interface Config {
   jurisdiction: string | undefined;
   /** The office that runs this desk, shown in the public pages' header and footer. */
   office: OfficeConfig;
+  /** Bearer token that /metrics requires; unset: /metrics always answers 401. */
+  metricsToken: string | undefined;
+  /** Connection limits (src/http/connections.ts): slow or idle clients cannot hold sockets. */
+  connections: ConnectionLimits;
+  /** Load shedding (src/http/admission.ts). */
+  admission: AdmissionLimits;
 }
 
 /**
@@ -92,6 +101,28 @@ function officeFrom(env: NodeJS.ProcessEnv): OfficeConfig {
   return { name: env.OFFICE_NAME || 'Outage Desk', logoUrl, contact: env.OFFICE_CONTACT || '', jurisdiction: env.OFFICE_JURISDICTION || '', timeZone };
 }
 
+export interface AdmissionLimits {
+  /** Mean event-loop delay (ms, over a 250 ms sample) past which load is shed; 0 = not checked. */
+  maxEventLoopDelayMs: number;
+  /** Resident memory past which load is shed (bytes); 0 = not checked. */
+  memoryCapBytes: number;
+  /** Reports waiting for a commit at which intake answers 503. */
+  maxPendingReports: number;
+  retryAfterSeconds: number;
+}
+
+export interface ConnectionLimits {
+  /** Whole request (headers and body) must arrive within this; a slow body gets 408. */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A socket with no traffic at all (either way) is closed after this (event streams ping every 15 s). */
+  socketIdleTimeoutMs: number;
+  /** Open connections past this are answered 503 and closed; 0 = derived from the file-descriptor limit. */
+  maxConnections: number;
+}
+
 export class ConfigError extends Error {}
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -121,19 +152,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl,
     intakeRateLimit: intFrom(env, 'INTAKE_RATE_LIMIT', 10),
-    fingerprintSecret: env.FINGERPRINT_SECRET || undefined,
     adminEmail: env.ADMIN_EMAIL || 'admin@localhost',
     publicMinCount: intFrom(env, 'PUBLIC_MIN_COUNT', 10, 1),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     logLevel: env.LOG_LEVEL || 'info',
     detect: boolFrom(env, 'DETECT', true),
     loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10, 1),
+    loginAccountLimit: intFrom(env, 'LOGIN_ACCOUNT_LIMIT', 10, 1),
+    loginGlobalLimit: intFrom(env, 'LOGIN_GLOBAL_LIMIT', 120, 1),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 120, 1),
     sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12, 1),
     monthlyPrices: pricesFrom(env, 'MONTHLY_PRICES', DEFAULT_MONTHLY_PRICES),
     offeredCredits: pricesFrom(env, 'OFFERED_CREDITS', DEFAULT_OFFERED_CREDITS),
     jurisdiction: jurisdictionFrom(env),
     office: officeFrom(env),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    connections: {
+      requestTimeoutMs: intFrom(env, 'REQUEST_TIMEOUT_MS', 10_000, 100),
+      headersTimeoutMs: intFrom(env, 'HEADERS_TIMEOUT_MS', 5_000, 100),
+      keepAliveTimeoutMs: intFrom(env, 'KEEPALIVE_TIMEOUT_MS', 5_000, 100),
+      socketIdleTimeoutMs: intFrom(env, 'SOCKET_IDLE_TIMEOUT_MS', 60_000, 1_000),
+      maxConnections: intFrom(env, 'MAX_CONNECTIONS', 0),
+    },
+    admission: {
+      maxEventLoopDelayMs: intFrom(env, 'MAX_EVENT_LOOP_DELAY_MS', 500),
+      memoryCapBytes: intFrom(env, 'MEMORY_CAP_MB', 1024) * 1024 * 1024,
+      maxPendingReports: intFrom(env, 'MAX_PENDING_REPORTS', 2000, 1),
+      retryAfterSeconds: intFrom(env, 'SHED_RETRY_AFTER_SECONDS', 2, 1),
+    },
     ...overrides,
   };
 }

@@ -1,6 +1,5 @@
 // CLI commands run the same command layer as the API, as the CLI actor, on the store they open.
 import type { CommandContext } from '../commands/index.js';
-import { RateLimiter } from '../intake/rate-limit.js';
 import { openStore } from '../store/index.js';
 import { configFrom, type StoreFlags } from './options.js';
 
@@ -8,7 +7,7 @@ export async function withCommands<T>(flags: StoreFlags, run: (cx: CommandContex
   const config = configFrom(flags);
   const store = await openStore(config);
   try {
-    return await run({ store, config, loginLimiter: new RateLimiter(config.loginRateLimit) });
+    return await run({ store, config });
   } finally {
     await store.close();
   }

@@ -1,14 +1,11 @@
 // What commands depend on, built once by the server or the CLI (no globals).
 import type { Config } from '../config.js';
-import type { RateLimiter } from '../intake/rate-limit.js';
 import type { SessionLimits } from '../staff/index.js';
 import type { Store } from '../store/index.js';
 
 export interface CommandContext {
   store: Store;
   config: Config;
-  /** One limiter for every way to sign in (form and API), per network address. */
-  loginLimiter: RateLimiter;
 }
 
 export const sessionLimits = (cx: CommandContext): SessionLimits => ({

@@ -13,9 +13,19 @@ export interface SignedIn {
   maxAgeSeconds: number;
 }
 
-export async function signIn(cx: CommandContext, input: { email: string; password: string; address: string }, now = new Date()): Promise<SignedIn> {
-  const rate = cx.loginLimiter.take(input.address, now.getTime());
-  if (!rate.allowed) fail('login-rate-limited', 'Too many sign-in attempts from this address; wait a minute.', { retryAfter: rate.retryAfterSeconds });
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  /**
+   * Counts the attempt against the sign-in limits (per address, per account, overall; shared by
+   * every process) and throws `login-rate-limited` past one: the HTTP layer's, which knows the address.
+   */
+  countAttempt(): Promise<void>;
+}
+
+export async function signIn(cx: CommandContext, input: SignInAttempt, now = new Date()): Promise<SignedIn> {
+  await input.countAttempt();
+  // The same argon2 work whether or not the account exists; at most a few at once.
   const user = await checkLogin(cx.store.db, input.email, input.password, now);
   if (!user) fail('bad-credentials', 'Email or password is wrong.');
   const sessionId = await startSession(cx.store.db, user!.id, sessionLimits(cx), now);

@@ -5,7 +5,13 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { installAdmission } from './admission.js';
+import { connectionCap, limitedServer, type ConnectionStats } from './connections.js';
 import type { AppContext } from './context.js';
+import { installLoginLimits } from './login-limits.js';
+import { loggerOptions } from './logging.js';
+import { installTextGuard } from './text-guard.js';
+import { realInstants } from './instants.js';
 import { installErrorHandling, type NotFoundPage } from './errors.js';
 import { attributionRoutes } from './routes/attribution.js';
 import { eventRoutes } from './routes/events.js';
@@ -26,16 +32,22 @@ export interface AppParts {
   /** Extra route groups (web pages, the desk app, …) registered after the core API. */
   extraRoutes?: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>>;
   logger?: boolean;
+  /** Where log lines go (default stdout); tests read them. */
+  logStream?: NodeJS.WritableStream;
   /** The web pages' answer to an unknown path a browser asks for (the API keeps problem+json). */
   notFoundPage?: NotFoundPage;
 }
 
 export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<FastifyInstance> {
+  const connections: ConnectionStats = { open: 0, refused: 0, acceptErrors: 0, cap: connectionCap(ctx.config.connections.maxConnections) };
+  ctx.metrics.gauge('http_open_connections', 'Client connections open now', () => connections.open);
+  ctx.metrics.gauge('http_refused_connections_total', 'Connections answered 503 at the connection cap', () => connections.refused);
   const app = Fastify({
-    logger: parts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    serverFactory: (handler) => limitedServer(ctx.config.connections, connections, handler),
+    logger: parts.logger === false ? false : loggerOptions(ctx.config.logLevel, parts.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: ctx.config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true }, onCreate: realInstants },
     return503OnClosing: true,
   });
   let closing = false;
@@ -43,6 +55,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     closing = true;
   });
   installErrorHandling(app, { notFoundPage: parts.notFoundPage });
+  installTextGuard(app);
   app.addSchema(ProblemSchema);
   // Every-request hooks in callback style: an async hook costs a promise per request on the
   // intake path, which is measured in microseconds.
@@ -55,6 +68,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     httpCount({ route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
     done();
   });
+  await installAdmission(app, ctx);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(swagger, {
@@ -67,6 +81,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await installLoginLimits(app, ctx);
   await opsRoutes(app, ctx, () => closing);
   await reportRoutes(app, ctx);
   await sessionRoutes(app, ctx);

@@ -1,6 +1,7 @@
 // What request handlers depend on, built once by the server and passed in (no globals).
 import type { CommandContext } from '../commands/index.js';
 import type { Config } from '../config.js';
+import type { DailySalts } from '../intake/fingerprint.js';
 import type { Intake } from '../intake/intake.js';
 import type { RateLimiter } from '../intake/rate-limit.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -14,7 +15,8 @@ export interface AppContext extends CommandContext {
   /** A looser limit per network address, so a new User-Agent per request is no way around the first. */
   addressRateLimiter: RateLimiter;
   metrics: Metrics;
-  fingerprintSecret: string;
+  /** Daily random fingerprint salts, shared through the store and deleted after the dedupe window. */
+  salts: DailySalts;
   /** The time the server stamps on reports: real time, or the demo's accelerated clock. */
   clock: () => Date;
   /** Counters the routes bump; registered once in buildApp. */

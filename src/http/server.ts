@@ -1,18 +1,19 @@
 // Starts the whole server: store, intake, first admin, HTTP, and stops it gracefully —
 // in-flight requests finish and every acknowledged report is committed before exit.
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import { DailySalts } from '../intake/fingerprint.js';
 import { Intake } from '../intake/intake.js';
 import { RateLimiter } from '../intake/rate-limit.js';
 import { Metrics } from '../ops/metrics.js';
-import { ensureFirstAdmin } from '../staff/index.js';
-import { openStore, settingOrCreate, type Store } from '../store/index.js';
+import { ensureFirstAdmin, prepareDecoy } from '../staff/index.js';
+import { openStore, type Store } from '../store/index.js';
 import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
 
 /** INTAKE_RATE_LIMIT is per client (address and browser); one address may send this many times it. */
 const ADDRESS_LIMIT_FACTOR = 20;
+const SALT_PURGE_MS = 10 * 60_000;
 
 export async function createContext(config: Config, store?: Store, clock: () => Date = () => new Date()): Promise<AppContext> {
   const s = store ?? (await openStore(config));
@@ -23,7 +24,9 @@ export async function createContext(config: Config, store?: Store, clock: () => 
   metrics.gauge('intake_pending_reports', 'Reports waiting for a commit', () => intake.stats.pending);
   metrics.gauge('intake_commits_total', 'Group commits so far', () => intake.stats.batches);
   metrics.gauge('process_resident_memory_bytes', 'Resident memory', () => process.memoryUsage().rss);
-  const fingerprintSecret = config.fingerprintSecret ?? (await settingOrCreate(s.db, 'fingerprint_secret', () => randomBytes(32).toString('base64url')));
+  await prepareDecoy(); // before the first sign-in: an unknown email then costs what a known one does
+  const salts = new DailySalts(s.db);
+  await salts.forDay(clock()); // fails fast if the store cannot hold salts
   return {
     config,
     store: s,
@@ -32,8 +35,7 @@ export async function createContext(config: Config, store?: Store, clock: () => 
     // Many honest people share one address (carrier NAT, an office): only a far larger count is abuse.
     addressRateLimiter: new RateLimiter(config.intakeRateLimit * ADDRESS_LIMIT_FACTOR),
     metrics,
-    loginLimiter: new RateLimiter(config.loginRateLimit),
-    fingerprintSecret,
+    salts,
     clock,
     count: { accepted: (source) => accepted({ source }), rejected: (reason) => rejected({ reason }) },
   };
@@ -66,10 +68,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     announce(`Sign in at ${url}/login: you choose your own password at first sign-in.`);
   }
   const workers = await Promise.all((opts.background ?? []).map((start) => start(ctx)));
+  // Yesterday's salt goes once the dedupe window has passed, even on a server nobody reports to.
+  const purgeSalts = setInterval(() => ctx.salts.purge(ctx.clock()).catch((err: unknown) => app.log.warn({ err }, 'salt purge failed')), SALT_PURGE_MS);
+  purgeSalts.unref();
   announce(`Outage Desk listening on ${url} (store: ${ctx.store.dialect} ${ctx.store.location})`);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      clearInterval(purgeSalts);
       await app.close(); // stops accepting and waits for in-flight requests
       await ctx.intake.close();
       for (const w of workers) await w.stop();

@@ -1,7 +1,6 @@
 // The path every public report takes, whether it comes as JSON (API) or as a form post (web):
 // rate limit -> validate -> honeypot -> durable commit. Routes only translate the outcome.
-import { findReportByIdempotencyKey, reportReference, uuidv7 } from '../store/index.js';
-import { clientFingerprint } from '../intake/fingerprint.js';
+import { AbandonedError, findReportByIdempotencyKey, reportReference, uuidv7 } from '../store/index.js';
 import type { FieldError } from '../intake/field-errors.js';
 import type { RateDecision } from '../intake/rate-limit.js';
 import { requestHash, type Accepted } from '../intake/intake.js';
@@ -13,17 +12,18 @@ export type SubmissionOutcome =
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'overloaded'; retryAfterSeconds: number }
-  | { kind: 'idempotency-mismatch' };
+  | { kind: 'idempotency-mismatch' }
+  /** The client went away before its report was committed: nothing was stored, nobody to answer. */
+  | { kind: 'client-gone' };
 
 export interface SubmissionMeta {
   ip: string;
   userAgent: string;
   source: Extract<Source, 'web' | 'api'>;
   idempotencyKey?: string | undefined;
+  /** True once the client has hung up (checked until the commit starts). */
+  clientGone?: (() => boolean) | undefined;
 }
-
-/** Past this many reports waiting for a commit, shed load with 429 rather than queue without bound. */
-const MAX_PENDING_REPORTS = 20_000;
 
 function overLimit(ctx: AppContext, fingerprint: string, ip: string, nowMs: number): RateDecision {
   const client = ctx.rateLimiter.take(fingerprint, nowMs);
@@ -31,7 +31,7 @@ function overLimit(ctx: AppContext, fingerprint: string, ip: string, nowMs: numb
 }
 
 export async function submitReport(ctx: AppContext, body: unknown, meta: SubmissionMeta, now = ctx.clock()): Promise<SubmissionOutcome> {
-  const fingerprint = clientFingerprint(ctx.fingerprintSecret, meta.ip, meta.userAgent, now);
+  const fingerprint = await ctx.salts.fingerprint(meta.ip, meta.userAgent, now);
   const validation = validateReport(body, { receivedAt: now });
   if (!validation.ok) {
     ctx.count.rejected('invalid');
@@ -42,9 +42,10 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
     ctx.count.rejected('honeypot');
     return { kind: 'accepted', accepted: { id: uuidv7(now.getTime()), receivedAt: now, reference: reportReference(), created: true, sameRequest: true } };
   }
-  if (ctx.intake.pending > MAX_PENDING_REPORTS) {
+  // At MAX_PENDING_REPORTS waiting, shed with 503 rather than queue without bound.
+  if (ctx.intake.pending >= ctx.config.admission.maxPendingReports) {
     ctx.count.rejected('overloaded');
-    return { kind: 'overloaded', retryAfterSeconds: 1 };
+    return { kind: 'overloaded', retryAfterSeconds: ctx.config.admission.retryAfterSeconds };
   }
   // Every request counts toward the limit (a fresh key per request must not be a way around
   // it), but a retry of a report already stored is answered even over the limit: it stores nothing.
@@ -53,14 +54,21 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
     ctx.count.rejected('rate-limited');
     return { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds };
   }
-  const accepted = await ctx.intake.accept({
-    report: validation.report,
-    source: meta.source,
-    fingerprint,
-    receivedAt: now,
-    idempotencyKey: meta.idempotencyKey,
-    requestHash: meta.idempotencyKey ? requestHash(body) : undefined,
-  });
+  let accepted;
+  try {
+    accepted = await ctx.intake.accept({
+      report: validation.report,
+      source: meta.source,
+      fingerprint,
+      receivedAt: now,
+      idempotencyKey: meta.idempotencyKey,
+      requestHash: meta.idempotencyKey ? requestHash(body) : undefined,
+    }, meta.clientGone);
+  } catch (err) {
+    if (!(err instanceof AbandonedError)) throw err;
+    ctx.count.rejected('client-gone');
+    return { kind: 'client-gone' };
+  }
   if (!accepted.sameRequest) return { kind: 'idempotency-mismatch' };
   if (accepted.created) ctx.count.accepted(meta.source);
   return { kind: 'accepted', accepted };

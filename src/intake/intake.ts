@@ -87,8 +87,9 @@ export class Intake {
     });
   }
 
-  accept(s: Submission): Promise<Accepted> {
-    return this.#committer.submit(toReportRow(s));
+  /** Commits the report; rejects with AbandonedError, storing nothing, if `abandoned()` turns true first. */
+  accept(s: Submission, abandoned?: () => boolean): Promise<Accepted> {
+    return this.#committer.submit(toReportRow(s), abandoned);
   }
 
   /** Reports waiting for a commit (checked on every submission: no object built). */
@@ -96,8 +97,9 @@ export class Intake {
     return this.#committer.pending;
   }
 
-  get stats(): { batches: number; reports: number; pending: number } {
-    return { batches: this.#committer.batches, reports: this.#committer.items, pending: this.#committer.pending };
+  get stats(): { batches: number; reports: number; pending: number; abandoned: number } {
+    const c = this.#committer;
+    return { batches: c.batches, reports: c.items, pending: c.pending, abandoned: c.abandoned };
   }
 
   drain(): Promise<void> {

@@ -79,6 +79,18 @@ describe('validateReport', () => {
     expect(pathsOf(row, true)).toEqual(['fingerprint']);
   });
 
+  it('rejects unpaired surrogates (stored as U+FFFD otherwise) but keeps real astral characters', () => {
+    expect(pathsOf({ ...good, description: 'lone \ud800 high' })).toEqual(['description']);
+    expect(pathsOf({ ...good, contact: { name: '\udc00 low first' } })).toEqual(['contact.name']);
+    expect(pathsOf({ ...good, description: 'no signal \ud83d\udcf5' })).toEqual([]);
+  });
+
+  it('refuses times that are not real instants: a leap second, Feb 30, hour 24', () => {
+    for (const startedAt of ['2024-02-21T23:59:60Z', '2024-02-30T08:00:00Z', '2024-02-22T24:00:00Z']) {
+      expect(pathsOf({ ...good, startedAt }), startedAt).toEqual(['startedAt']);
+    }
+  });
+
   it('rejects replayed rows received before 2000 (a wrong column, and ids need >= 1970)', () => {
     const row = { ...good, startedAt: '1969-12-31T23:00:00Z', receivedAt: '1969-12-31T23:30:00Z' };
     expect(pathsOf(row, true)).toEqual(['receivedAt']);

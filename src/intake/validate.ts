@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { findCarrier, lookupZip } from '../reference/index.js';
 import { fieldErrorsFromAjv, type FieldError } from './field-errors.js';
+import { isRealInstant, isStorableText } from './text-rules.js';
 import { importRowSchema, reportBodySchema, SERVICES, type Service } from './schema.js';
 
 export type Source = 'web' | 'api' | 'import' | 'sim';
@@ -47,6 +48,7 @@ const CONTACT_FIELDS = ['name', 'email', 'phone'] as const;
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+ajv.addFormat('date-time', { type: 'string', validate: isRealInstant });
 const checkBody = ajv.compile(reportBodySchema);
 const checkImportRow = ajv.compile(importRowSchema);
 
@@ -81,8 +83,8 @@ function domainErrors(body: Body, now: Date): FieldError[] {
   if (typeof body.carrier === 'string' && body.carrier && !findCarrier(body.carrier)) add('carrier', `unknown carrier "${body.carrier}"`);
   if (typeof body.calledCarrier === 'string' && !findCarrier(body.calledCarrier)) add('calledCarrier', `unknown carrier "${body.calledCarrier}"`);
   if (typeof body.zip === 'string' && /^\d{5}$/.test(body.zip) && !lookupZip(body.zip)) add('zip', `unknown ZIP code "${body.zip}"`);
-  for (const f of TEXT_FIELDS) if (hasNul(body[f])) add(f, 'contains a NUL character');
-  for (const f of CONTACT_FIELDS) if (hasNul(body.contact?.[f])) add(`contact.${f}`, 'contains a NUL character');
+  for (const f of TEXT_FIELDS) if (unstorable(body[f])) add(f, UNSTORABLE_MESSAGE);
+  for (const f of CONTACT_FIELDS) if (unstorable(body.contact?.[f])) add(`contact.${f}`, UNSTORABLE_MESSAGE);
   const receivedAt = time(body.receivedAt) ?? now;
   if (body.receivedAt !== undefined && receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) add('receivedAt', 'is in the future');
   if (receivedAt.getTime() < EARLIEST_RECEIVED_AT) add('receivedAt', 'is before 2000-01-01');
@@ -99,7 +101,8 @@ function domainErrors(body: Body, now: Date): FieldError[] {
   return errors;
 }
 
-const hasNul = (v: unknown): boolean => typeof v === 'string' && v.includes('\u0000');
+const UNSTORABLE_MESSAGE = 'must not contain NUL or unpaired surrogate characters';
+const unstorable = (v: unknown): boolean => typeof v === 'string' && !isStorableText(v);
 
 const orNull = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 

@@ -28,8 +28,8 @@ export const PROBLEMS = {
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', meaning: 'send `Content-Type: application/json`' },
   'idempotency-key-reused': { status: 422, title: 'Unprocessable request', meaning: 'the same `Idempotency-Key` came with another body' },
   'rate-limited': { status: 429, title: 'Too many requests', meaning: 'this client is over its report limit; retry after `Retry-After` seconds' },
-  overloaded: { status: 429, title: 'Too many requests', meaning: 'the server is shedding load; retry after `Retry-After` seconds' },
-  'login-rate-limited': { status: 429, title: 'Too many requests', meaning: 'too many sign-in attempts from this address; retry after `Retry-After` seconds' },
+  overloaded: { status: 503, title: 'Service unavailable', meaning: 'the server is shedding load (busy, or too many connections); retry after `Retry-After` seconds' },
+  'login-rate-limited': { status: 429, title: 'Too many requests', meaning: 'too many sign-in attempts from this address, for this account or overall; retry after `Retry-After` seconds' },
   internal: { status: 500, title: 'Internal error', meaning: 'a fault on our side (logged); never the answer to bad input' },
 } as const satisfies Record<string, { status: number; title: string; meaning: string }>;
 

@@ -3,4 +3,4 @@ export * from './actor.js';
 export * from './users.js';
 export * from './tokens.js';
 export * from './sessions.js';
-export { newPassword } from './credentials.js';
+export { hashingLoad, newPassword } from './credentials.js';

@@ -93,10 +93,17 @@ export async function passwordMatches(db: Kysely<Database>, id: string, password
 // known one and accounts cannot be found by timing the answer.
 let decoy: Promise<string> | undefined;
 
+/** Hashes the decoy ahead of the first sign-in, so the first unknown email costs no more than later ones. */
+export function prepareDecoy(): Promise<string> {
+  decoy ??= hashPassword(newPassword());
+  decoy.catch(() => (decoy = undefined));
+  return decoy;
+}
+
 /** The active account with this email and password, or undefined (same cost either way). */
 export async function checkLogin(db: Kysely<Database>, email: string, password: string, now = new Date()): Promise<StaffAccount | undefined> {
   const r = await db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
-  const hash = r?.password_hash ?? (await (decoy ??= hashPassword(newPassword())));
+  const hash = r?.password_hash ?? (await prepareDecoy());
   const ok = await verifyPassword(hash, password);
   if (!r || !ok || r.disabled === 1 || !r.password_hash) return undefined;
   await db.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', r.id).execute();

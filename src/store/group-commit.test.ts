@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupCommitter } from './group-commit.js';
+import { AbandonedError, GroupCommitter } from './group-commit.js';
 
 /**
  * A fake commit that holds each batch until the test releases it, as a slow disk would: the
@@ -121,5 +121,32 @@ describe('GroupCommitter', () => {
     held.release();
     await drained;
     expect(done).toEqual([1, 2, 3]);
+  });
+
+  it('does not commit an item whose client went away while it waited, and answers the rest', async () => {
+    const held = new HeldCommits();
+    const gc = new GroupCommitter<number, number>({ commit: held.commit });
+    const first = gc.submit(1);
+    await held.started(1); // a slow commit; meanwhile three more wait, one client hangs up
+    let gone = false;
+    const waiting = [gc.submit(2), gc.submit(3, () => gone), gc.submit(4)];
+    gone = true;
+    held.release();
+    await held.started(2);
+    held.release();
+    const answers = await Promise.allSettled([first, ...waiting]);
+    expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : a.reason instanceof AbandonedError))).toEqual([1, 2, true, 4]);
+    expect(held.batches).toEqual([[1], [2, 4]]);
+    expect(gc.abandoned).toBe(1);
+    await gc.drain();
+  });
+
+  it('a batch of only abandoned items commits nothing and drains', async () => {
+    const held = new HeldCommits();
+    const gc = new GroupCommitter<number, number>({ commit: held.commit });
+    const lost = gc.submit(1, () => true);
+    await expect(lost).rejects.toBeInstanceOf(AbandonedError);
+    await gc.drain();
+    expect(held.batches).toEqual([]);
   });
 });

@@ -17,6 +17,15 @@ interface Pending<T, R> {
   item: T;
   resolve(r: R): void;
   reject(e: unknown): void;
+  /** True once nobody waits for the answer (the client went away): not committed then. */
+  abandoned?: (() => boolean) | undefined;
+}
+
+/** The item was not committed: its client had gone before its batch was flushed. */
+export class AbandonedError extends Error {
+  constructor() {
+    super('the client went away before the commit');
+  }
 }
 
 export class GroupCommitter<T, R> {
@@ -29,6 +38,8 @@ export class GroupCommitter<T, R> {
   #idle: (() => void)[] = [];
   batches = 0;
   items = 0;
+  /** Items dropped because their client had gone. */
+  abandoned = 0;
 
   constructor(opts: GroupCommitOptions<T, R>) {
     this.#commit = opts.commit;
@@ -36,10 +47,14 @@ export class GroupCommitter<T, R> {
     this.#concurrency = opts.concurrency ?? 1;
   }
 
-  /** Resolves only after the item's transaction has committed. */
-  submit(item: T): Promise<R> {
+  /**
+   * Resolves only after the item's transaction has committed. An item whose `abandoned()` is
+   * true when its batch is taken is rejected with AbandonedError instead: nobody would hear the
+   * answer, and under overload that work is exactly what must be dropped.
+   */
+  submit(item: T, abandoned?: () => boolean): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.#queue.push({ item, resolve, reject });
+      this.#queue.push({ item, resolve, reject, abandoned });
       this.#schedule();
     });
   }
@@ -82,7 +97,12 @@ export class GroupCommitter<T, R> {
 
   async #flushOne(): Promise<void> {
     if (this.#inFlight >= this.#concurrency || this.#queue.length === 0) return;
-    const batch = this.#queue.splice(0, this.#maxBatch);
+    const batch = this.#take();
+    if (batch.length === 0) {
+      this.#schedule();
+      this.#settleIdle();
+      return;
+    }
     this.#inFlight += 1;
     this.#schedule(); // another slot may take what arrives next
     try {
@@ -97,6 +117,21 @@ export class GroupCommitter<T, R> {
       this.#inFlight -= 1;
     }
     this.#schedule();
+    this.#settleIdle();
+  }
+
+  /** The next batch, without the items whose client has gone (those are rejected). */
+  #take(): Pending<T, R>[] {
+    const taken = this.#queue.splice(0, this.#maxBatch);
+    const live = taken.filter((p) => !p.abandoned?.());
+    if (live.length < taken.length) {
+      this.abandoned += taken.length - live.length;
+      for (const p of taken) if (!live.includes(p)) p.reject(new AbandonedError());
+    }
+    return live;
+  }
+
+  #settleIdle(): void {
     if (this.#inFlight === 0 && this.#queue.length === 0) for (const resolve of this.#idle.splice(0)) resolve();
   }
 }

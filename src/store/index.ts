@@ -1,5 +1,5 @@
 export { openStore, migrate, type Store, type Dialect, type StoreOptions } from './db.js';
-export { GroupCommitter } from './group-commit.js';
+export { AbandonedError, GroupCommitter } from './group-commit.js';
 export { uuidv7, reportReference, normalizeReference } from './ids.js';
 export * from './reports.js';
 export type { Database } from './schema.js';

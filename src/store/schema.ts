@@ -170,6 +170,20 @@ export interface ImpactTalliesTable {
   body: string;
 }
 
+/** One random salt per UTC day (YYYY-MM-DD), deleted after the dedupe window (intake/fingerprint.ts). */
+export interface FingerprintSaltsTable {
+  day: string;
+  salt: string;
+}
+
+/** A fixed-window counter shared by every process (http/rate-limit-store.ts); the key is a hash. */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  /** Epoch ms (a counter's own clock, not a domain time: no StoredTime mapping). */
+  window_ends_ms: ColumnType<number | string, number, number>;
+}
+
 export interface Database {
   reports: ReportsTable;
   users: UsersTable;
@@ -185,4 +199,6 @@ export interface Database {
   case_files: CaseFilesTable;
   case_events: CaseEventsTable;
   impact_tallies: ImpactTalliesTable;
+  fingerprint_salts: FingerprintSaltsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }

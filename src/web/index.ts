@@ -49,7 +49,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     return sendPage(req, reply, 200, formPage(assets, { form, ...page(req) }));
   });
 
-  app.post('/', hide, async (req, reply) => {
+  app.post('/', { ...hide, config: { intake: true } }, async (req, reply) => {
     const form = readForm(req.body);
     const now = ctx.clock();
     const p = page(req);
@@ -60,7 +60,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       const errors = formErrors(formOwn, rest.ok ? [] : rest.errors, p.m, form);
       return sendPage(req, reply, 400, formPage(assets, { form, errors, ...p }));
     }
-    const outcome = await submitReport(ctx, body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'web' }, now);
+    const outcome = await submitReport(ctx, body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'web', clientGone: () => req.raw.socket?.destroyed === true }, now);
     switch (outcome.kind) {
       case 'accepted':
         return reply.redirect(hrefIn(p.m, `/received/${outcome.accepted.reference}`), 303);
@@ -73,8 +73,10 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         const notice = outcome.kind === 'rate-limited'
           ? { heading: t.rateLimited.heading, text: t.rateLimited.text(outcome.retryAfterSeconds <= 60 ? t.waitMinute : t.waitMinutes(Math.ceil(outcome.retryAfterSeconds / 60))) }
           : { heading: t.busy.heading, text: t.busy.text };
-        return sendPage(req, reply, 429, formPage(assets, { form, notice, ...p }));
+        return sendPage(req, reply, outcome.kind === 'rate-limited' ? 429 : 503, formPage(assets, { form, notice, ...p }));
       }
+      case 'client-gone':
+        return reply.code(503).send(); // nobody reads it: the socket is closed
       case 'idempotency-mismatch':
         // The form sends no Idempotency-Key (a key from the page would let a client skip the rate limit).
         throw new Error('idempotency mismatch without an idempotency key');
@@ -99,7 +101,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     const email = typeof b.email === 'string' ? b.email.trim().slice(0, 254) : '';
     const password = typeof b.password === 'string' ? b.password.slice(0, 200) : '';
     try {
-      setSessionCookie(req, reply, await signIn(ctx, { email, password, address: req.ip }));
+      setSessionCookie(req, reply, await signIn(ctx, { email, password, countAttempt: () => app.checkSignIn(req) }));
       return reply.redirect('/desk', 303);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 describe('ops endpoints', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('sqlite');
+    t = await startTestApp('sqlite', { METRICS_TOKEN: 'scrape-secret' });
   });
   afterAll(async () => t.destroy());
 
@@ -17,11 +17,25 @@ describe('ops endpoints', () => {
   it('count accepted and rejected reports in Prometheus text', async () => {
     await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { carrier: 'att', services: ['voice'], zip: '10001' } });
     await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { carrier: 'nope', services: ['voice'], zip: '10001' } });
-    const res = await t.app.inject({ url: '/metrics' });
+    const res = await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer scrape-secret' } });
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toMatch(/^reports_accepted_total\{source="api"\} 1$/m);
     expect(res.body).toMatch(/^reports_rejected_total\{reason="invalid"\} 1$/m);
     expect(res.body).toMatch(/^http_requests_total\{route="\/api\/v1\/reports",status="201"\} 1$/m);
+  });
+
+  it('keep /metrics behind METRICS_TOKEN', async () => {
+    for (const authorization of [undefined, 'Bearer wrong', 'Bearer scrape-secre', 'scrape-secret']) {
+      const res = await t.app.inject({ url: '/metrics', headers: authorization ? { authorization } : {} });
+      expect(res.statusCode, String(authorization)).toBe(401);
+      expect(res.body).not.toMatch(/reports_accepted_total/);
+    }
+    const open = await startTestApp('sqlite'); // no token configured: nobody can scrape
+    try {
+      expect((await open.app.inject({ url: '/metrics', headers: { authorization: 'Bearer ' } })).statusCode).toBe(401);
+    } finally {
+      await open.destroy();
+    }
   });
 
   it('publish OpenAPI 3.1 with the report schema, and readable docs', async () => {

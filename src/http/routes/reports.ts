@@ -14,6 +14,7 @@ export async function reportRoutes(root: FastifyInstance, ctx: AppContext): Prom
   app.addSchema(ReportView);
 
   app.post('/api/v1/reports', {
+    config: { intake: true },
     // Validation runs in submitReport (shared with the web form) so that structural and domain
     // errors come back together and the body is never coerced; the schema here documents it.
     validatorCompiler: () => () => true,
@@ -24,14 +25,24 @@ export async function reportRoutes(root: FastifyInstance, ctx: AppContext): Prom
     }
     const key = req.headers['idempotency-key'];
     const idempotencyKey = typeof key === 'string' && key.length > 0 ? key.slice(0, 200) : undefined;
-    const outcome = await submitReport(ctx, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'api', idempotencyKey });
+    const outcome = await submitReport(ctx, req.body, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? '',
+      source: 'api',
+      idempotencyKey,
+      clientGone: () => req.raw.socket?.destroyed === true,
+    });
     switch (outcome.kind) {
       case 'invalid':
         return sendProblem(reply, invalid(outcome.errors));
       case 'rate-limited':
       case 'overloaded':
         reply.header('Retry-After', String(outcome.retryAfterSeconds));
-        return sendProblem(reply, problem(outcome.kind, outcome.kind === 'overloaded' ? 'The server is busy; retry shortly.' : 'Too many reports from this client; retry later.'));
+        return sendProblem(reply, problem(outcome.kind, outcome.kind === 'overloaded' ? 'The server is busy; retry shortly.' : 'Too many reports from this client; retry later.', { retryAfter: outcome.retryAfterSeconds }));
+      case 'client-gone':
+        reply.hijack(); // nobody is there to read an answer
+        reply.raw.destroy();
+        return undefined;
       case 'idempotency-mismatch':
         return sendProblem(reply, problem('idempotency-key-reused', 'This Idempotency-Key was used for a different report.'));
       case 'accepted': {

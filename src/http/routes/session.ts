@@ -21,7 +21,7 @@ export async function sessionRoutes(root: FastifyInstance, ctx: AppContext): Pro
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post('/api/v1/session', { schema: signInSchema }, async (req, reply) => {
-    const s = await signIn(ctx, { ...req.body, address: req.ip });
+    const s = await signIn(ctx, { ...req.body, countAttempt: () => app.checkSignIn(req) });
     setSessionCookie(req, reply, s);
     return { user: s.user };
   });

@@ -9,6 +9,7 @@ import { staffAccounts } from './0004_staff_accounts.js';
 import { caseFiles } from './0005_case_files.js';
 import { attribution } from './0006_attribution.js';
 import { incidentNotify } from './0007_incident_notify.js';
+import { hardening } from './0008_hardening.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0005_case_files': caseFiles(dialect),
         '0006_attribution': attribution(dialect),
         '0007_incident_notify': incidentNotify(dialect),
+        '0008_hardening': hardening(),
       };
     },
   };

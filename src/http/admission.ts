@@ -1,0 +1,68 @@
+// Admission control: when the event loop lags, memory passes its cap or the intake queue is
+// deep, requests that would add work are answered 503 with Retry-After at once instead of
+// queueing behind the others (the admitted ones stay fast). Intake and staff routes are shed;
+// public page reads (the status page and feeds are served from cache) and the ops routes are
+// not. A route decides for itself with `config: { shed: false }` (never shed) or `shed: true`.
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { problem } from '../problems/index.js';
+import type { AdmissionLimits } from '../config.js';
+import type { AppContext } from './context.js';
+import { sendProblem } from './problem.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: never shed (cheap, cached public reads; health); true: always subject to shedding. */
+    shed?: boolean;
+    /** The route queues a report for commit: refused while the intake queue is full. */
+    intake?: boolean;
+  }
+}
+
+/** The route option that keeps a route answering under pressure (cached public reads). */
+export const NEVER_SHED = { shed: false } as const;
+
+const SAMPLE_MS = 250;
+
+const isRead = (req: FastifyRequest) => req.method === 'GET' || req.method === 'HEAD';
+
+/** Public pages outside the API and the desk (form, status, feeds, assets): served from cache, not shed. */
+const isPublicPage = (url: string) => !url.startsWith('/api/') && !url.startsWith('/desk');
+
+export function isShed(req: FastifyRequest): boolean {
+  return req.routeOptions.config.shed ?? !(isRead(req) && isPublicPage(req.url));
+}
+
+const BUSY = 'The server is busy; retry shortly.';
+
+function refuse(reply: FastifyReply, retryAfter: number, detail: string): FastifyReply {
+  reply.header('Retry-After', String(retryAfter));
+  return sendProblem(reply, problem('overloaded', detail, { retryAfter }));
+}
+
+export async function installAdmission(app: FastifyInstance, ctx: AppContext, limits: AdmissionLimits = ctx.config.admission): Promise<void> {
+  const shed = ctx.metrics.counter('http_shed_total', 'Requests answered 503 by admission control, by reason');
+  // under-pressure lets the request through when this returns nothing, and sends what it returns.
+  const shedUnlessExempt = (req: FastifyRequest, reply: FastifyReply, type: string) => {
+    if (!isShed(req)) return undefined;
+    shed({ reason: type });
+    reply.code(503).type('application/problem+json').header('Retry-After', String(limits.retryAfterSeconds));
+    return problem('overloaded', BUSY, { retryAfter: limits.retryAfterSeconds });
+  };
+  await app.register(underPressure, {
+    maxEventLoopDelay: limits.maxEventLoopDelayMs,
+    maxRssBytes: limits.memoryCapBytes,
+    sampleInterval: SAMPLE_MS,
+    retryAfter: limits.retryAfterSeconds,
+    pressureHandler: shedUnlessExempt as unknown as (req: FastifyRequest, reply: FastifyReply, type: string) => void,
+  });
+  // The intake queue is checked before the body is read: a full queue costs the client nothing more.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.routeOptions.config.intake && ctx.intake.pending >= limits.maxPendingReports) {
+      shed({ reason: 'intakeQueue' });
+      refuse(reply, limits.retryAfterSeconds, 'Many reports are waiting to be stored; retry shortly.');
+      return;
+    }
+    done();
+  });
+}
