@@ -13,7 +13,7 @@ import { Link } from '../router.js';
 import type { IncidentCounties, IncidentDetail } from '../types.js';
 import { useApi } from '../use-api.js';
 import { useNow } from '../use-now.js';
-import { collateralWords, openingWords } from './incident-evidence.js';
+import { collateralWords, openingWords, scopeEvidenceWords } from './incident-evidence.js';
 
 const COUNTIES_EVERY_MS = 60_000;
 
@@ -56,6 +56,7 @@ export function IncidentPage({ id }: { id: string }) {
       <Facts i={i} where={where} />
       <h2>Why detection opened it</h2>
       <p class="od-prose">{openingWords(i.evidence.opening, names)}</p>
+      {scopeEvidenceWords(i.evidence) ? <p class="od-prose">{scopeEvidenceWords(i.evidence)}</p> : null}
       {i.evidence.collateral ? (
         <>
           <h2>Why it is collateral</h2>
