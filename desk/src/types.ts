@@ -1,5 +1,5 @@
 // The JSON shapes the desk reads: the API's contract, written down once for the client.
-export type { Incident, SeriesPoint, Scope, ServiceMix, IncidentEvidence, OpeningEvidence, CollateralEvidence } from '../../src/detect/engine/types.js';
+export type { Incident, SeriesPoint, Scope, ServiceMix, IncidentEvidence, OpeningEvidence, CollateralEvidence, ScopeEvidence } from '../../src/detect/engine/types.js';
 import type { Incident, SeriesPoint } from '../../src/detect/engine/types.js';
 
 export type Role = 'admin' | 'investigator' | 'analyst';

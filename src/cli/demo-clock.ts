@@ -2,23 +2,47 @@
 // than real time once started. Before start() it stands still (history is being loaded).
 export class DemoClock {
   #realStart: number | null = null;
+  #frozenAt: number | null = null;
+  /** Simulated time may not pass this (the sender is behind); never moves back. */
+  #limit = Infinity;
+  #last: number;
 
   constructor(
     readonly from: number,
     readonly speed: number,
-  ) {}
+  ) {
+    this.#last = from;
+  }
 
   start(realNow = Date.now()): void {
     this.#realStart = realNow;
   }
 
   now(realNow = Date.now()): number {
-    return this.#realStart === null ? this.from : this.from + (realNow - this.#realStart) * this.speed;
+    if (this.#frozenAt !== null) return this.#frozenAt;
+    const run = this.#realStart === null ? this.from : this.from + (realNow - this.#realStart) * this.speed;
+    // Held back while the sender catches up, and never backwards: stamps stay in order.
+    this.#last = Math.max(this.#last, Math.min(run, this.#limit));
+    return this.#last;
+  }
+
+  /**
+   * Simulated time waits at `simMs` until the limit is raised: a sender slower than `speed`
+   * slows the clock instead of stamping its reports later than they happened.
+   */
+  holdAt(simMs: number): void {
+    this.#limit = Math.max(this.#limit === Infinity ? simMs : this.#limit, simMs);
+  }
+
+  /** Stops simulated time at `simMs` (the replay has ended: nothing happens after it). */
+  freeze(simMs: number): void {
+    this.#frozenAt = simMs;
   }
 
   /** Real milliseconds until simulated time reaches `simMs` (0 if it has). */
   realDelayUntil(simMs: number, realNow = Date.now()): number {
-    return Math.max(0, (simMs - this.now(realNow)) / this.speed);
+    const run = this.#realStart === null ? this.from : this.from + (realNow - this.#realStart) * this.speed;
+    return Math.max(0, (simMs - Math.max(run, this.now(realNow))) / this.speed);
   }
 }
 

@@ -1,20 +1,30 @@
 // Detection as a server background worker (see live.ts); logs what it finds.
 import type { AppContext } from '../http/context.js';
-import { startLiveDetection } from '../incidents/index.js';
+import { startLiveDetection, type LiveDetection, type LiveOptions } from '../incidents/index.js';
 
-export async function detectionWorker(ctx: AppContext): Promise<{ stop(): Promise<void> }> {
-  if (!ctx.config.detect) return { stop: async () => {} };
-  return startLiveDetection({
-    store: ctx.store,
-    databaseUrl: ctx.config.databaseUrl,
-    clock: ctx.clock,
-    onError: (err) => process.stderr.write(`detection: ${err instanceof Error ? err.message : String(err)}\n`),
-    onChanges: (changes) => {
-      for (const c of changes) {
-        if (c.type === 'updated') continue;
-        const i = c.incident;
-        process.stdout.write(`incident ${c.type}: ${i.id} ${i.kind} ${i.network} ${i.scope.level} ${i.scope.regions.slice(0, 6).join(',')}${i.scope.regions.length > 6 ? '…' : ''}\n`);
-      }
-    },
-  });
+type Tuning = Pick<LiveOptions, 'settleMs' | 'lateMs' | 'warmupDays' | 'pollMs'>;
+
+/** The worker with tuned timings; `onStart` receives the running detection (the demo drains it). */
+export function liveDetectionWorker(tuning: Tuning = {}, onStart?: (live: LiveDetection) => void) {
+  return async (ctx: AppContext): Promise<{ stop(): Promise<void> }> => {
+    if (!ctx.config.detect) return { stop: async () => {} };
+    const live = await startLiveDetection({
+      ...tuning,
+      store: ctx.store,
+      databaseUrl: ctx.config.databaseUrl,
+      clock: ctx.clock,
+      onError: (err) => process.stderr.write(`detection: ${err instanceof Error ? err.message : String(err)}\n`),
+      onChanges: (changes) => {
+        for (const c of changes) {
+          if (c.type === 'updated') continue;
+          const i = c.incident;
+          process.stdout.write(`incident ${c.type}: ${i.id} ${i.kind} ${i.network} ${i.scope.level} ${i.scope.regions.slice(0, 6).join(',')}${i.scope.regions.length > 6 ? '…' : ''}\n`);
+        }
+      },
+    });
+    onStart?.(live);
+    return live;
+  };
 }
+
+export const detectionWorker = liveDetectionWorker();

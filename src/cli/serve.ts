@@ -12,25 +12,33 @@ interface ServeFlags extends StoreFlags {
   speed: string;
   sample: string;
   demoFrom: string;
+  demoUntil: string;
+  historyDays: string;
 }
 
 function demoOptions(flags: ServeFlags) {
   const speed = Number(flags.speed);
   const sample = Number(flags.sample);
   const from = new Date(flags.demoFrom);
+  const until = new Date(flags.demoUntil);
+  const historyDays = Number(flags.historyDays);
   if (!(speed > 0)) throw new UsageError('--speed must be a positive number');
+  if (!(until.getTime() > from.getTime())) throw new UsageError('--demo-until must be an ISO date-time after --demo-from');
+  if (!(Number.isInteger(historyDays) && historyDays >= 1 && historyDays <= 35)) throw new UsageError('--history-days must be a whole number from 1 to 35');
   if (!(sample > 0 && sample <= 1)) throw new UsageError('--sample must be in (0, 1]');
   if (Number.isNaN(from.getTime())) throw new UsageError('--demo-from must be an ISO date-time');
-  return { port: flags.port, speed, sample, from };
+  return { port: flags.port, speed, sample, from, until, historyDays, dataDir: flags.dataDir };
 }
 
 export function registerServe(program: Command): void {
   withStoreFlags(program.command('serve', { isDefault: true }).description('Run the HTTP server (public form, API, staff desk) with live detection'))
     .option('-p, --port <port>', 'port to listen on (default: env PORT or 8080)')
-    .option('--demo', 'fresh temporary server replaying the 22 Feb 2024 AT&T outage through the live path')
+    .option('--demo', 'server replaying the 22 Feb 2024 AT&T outage through the live path (a temporary store unless --data-dir)')
     .option('--speed <x>', 'demo: simulated seconds per real second (144 = the 12 hours in 5 minutes)', '144')
     .option('--sample <share>', 'demo: share of simulated reporters sent (the full day is ~2 M reports)', '0.05')
     .option('--demo-from <iso>', 'demo: simulated time the live replay starts at', '2024-02-22T08:00:00Z')
+    .option('--demo-until <iso>', 'demo: simulated time the replay ends at (then `demo finished`)', '2024-02-22T22:00:00Z')
+    .option('--history-days <n>', 'demo: days before --demo-from loaded as history for the baselines', '7')
     .action(async (flags: ServeFlags) => {
       const server: RunningServer = flags.demo
         ? await runDemo(demoOptions(flags))

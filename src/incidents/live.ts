@@ -37,6 +37,11 @@ export interface LiveDetection {
   isLeader(): boolean;
   /** Reports this process fed to its engine since it last became leader. */
   reportsFed(): number;
+  /**
+   * Every report committed so far is fed and its incidents stored, up to the clock's now
+   * (no settling: the caller knows no commit is in flight, as the demo does once its replay ends).
+   */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -76,14 +81,14 @@ export async function startLiveDetection(o: LiveOptions): Promise<LiveDetection>
     if (changes.length > 0) o.onChanges?.(changes);
   };
 
-  const tick = async () => {
+  const tick = async (settle = settleMs) => {
     if (!leader) {
       if (!(await becomeLeader())) return;
       const from = new Date(o.clock().getTime() - (o.warmupDays ?? 35) * 86400_000);
       leader = { engine: new DetectionEngine(o.engine), tail: new ReportTail(o.store.db, from, o.lateMs ?? LATE_MS) };
     }
     const { engine: e, tail } = leader;
-    const until = new Date(o.clock().getTime() - settleMs);
+    const until = new Date(o.clock().getTime() - settle);
     const changes: IncidentChange[] = [];
     // A late report is older than the engine's clock: the engine counts it in its current
     // minute (it never moves time back), so decisions stay causal and the report still counts.
@@ -102,6 +107,10 @@ export async function startLiveDetection(o: LiveOptions): Promise<LiveDetection>
   return {
     isLeader: () => leader !== null,
     reportsFed: () => leader?.tail.count ?? 0,
+    async drain() {
+      const done = (running = running.then(() => tick(0)));
+      await done;
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -1,6 +1,6 @@
 // What staff see of an incident: the list item (the external contract's exact fields) and the
 // detail (plus its chart series and evidence). Built field by field, never the stored blob.
-import type { IncidentEvidence, SeriesPoint } from '../detect/index.js';
+import type { IncidentEvidence, ScopeEvidence, SeriesPoint } from '../detect/index.js';
 import { toSummary, type IncidentSummary, type StoredIncident } from '../incidents/index.js';
 
 export type IncidentListItem = IncidentSummary;
@@ -26,8 +26,13 @@ export function presentIncident(i: StoredIncident): IncidentDetail {
       },
       collateral: c && {
         primaryIncidentId: c.primaryIncidentId, primaryNetwork: c.primaryNetwork, rule: c.rule, calledShare: c.calledShare,
+        ...(c.lifeCalledShare !== undefined ? { lifeCalledShare: c.lifeCalledShare } : {}),
         lagMinutes: c.lagMinutes, correlation: c.correlation, excessRatio: c.excessRatio,
       },
+      ...(i.evidence.openingScope ? { openingScope: scopeEvidence(i.evidence.openingScope) } : {}),
+      ...(i.evidence.scope ? { scope: scopeEvidence(i.evidence.scope) } : {}),
     },
   };
 }
+
+const scopeEvidence = (s: ScopeEvidence): ScopeEvidence => ({ level: s.level, regions: s.regions, basis: s.basis, since: s.since });

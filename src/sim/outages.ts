@@ -62,7 +62,7 @@ export class OutageStream {
   }
 
   private calledCarrier(rng: Rng): string | null {
-    if (this.calledBrands) return rng.chance(0.8) ? this.calledBrands.pick(rng) : null;
+    if (this.calledBrands) return rng.chance(this.outage.calledShare ?? 0.8) ? this.calledBrands.pick(rng) : null;
     return everydayCalled(rng);
   }
 }

@@ -50,6 +50,8 @@ export interface TruthOutage {
   expectedReports: number;
   /** The excess report rate over background, piecewise linear; drives the generator. */
   curve: CurvePoint[];
+  /** Collateral: share of its reporters naming the primary's brand as the one they called (default 0.8). */
+  calledShare?: number;
   /** Brand mix of the reporters (e.g. att vs cricket); default: the market shares. */
   brandShares?: Record<string, number>;
 }

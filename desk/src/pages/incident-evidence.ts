@@ -1,7 +1,7 @@
 // Why detection opened an incident, and why it calls it collateral, in the words staff use on the phone.
-import { count, percent } from '../format.js';
+import { count, percent, utc } from '../format.js';
 import { networkName, stateName } from '../names.js';
-import type { CollateralEvidence, OpeningEvidence } from '../types.js';
+import type { CollateralEvidence, IncidentEvidence, OpeningEvidence, ScopeEvidence } from '../types.js';
 
 function regionWords(o: OpeningEvidence, counties: Map<string, string> | undefined): string {
   if (o.level === 'nation') return 'across the country';
@@ -21,7 +21,31 @@ export function openingWords(o: OpeningEvidence, counties: Map<string, string> |
 export function collateralWords(c: CollateralEvidence): string {
   const primary = networkName(c.primaryNetwork);
   const tracking = `it began ${c.lagMinutes} min after ${primary}'s outage and tracks it (correlation ${c.correlation.toFixed(2)})`;
-  return c.rule === 'called-network'
-    ? `${percent(c.calledShare)} of its extra reporters said they were calling ${primary} customers; ${tracking}.`
-    : `Its excess is small (${percent(c.excessRatio)} of ${primary}'s); ${tracking}.`;
+  const judged = c.rule === 'called-network'
+    ? `When it was classified, ${percent(c.calledShare)} of its extra reporters said they were calling ${primary} customers; ${tracking}.`
+    : `When it was classified, its excess was small (${percent(c.excessRatio)} of ${primary}'s); ${tracking}.`;
+  if (c.lifeCalledShare === undefined) return judged;
+  return `${judged} Since its onset, ${percent(c.lifeCalledShare)} of its reporters there named ${primary} as the network they were calling.`;
+}
+
+const levelWords = (s: ScopeEvidence): string =>
+  s.level === 'nation' ? 'the whole country' : `${count(s.regions)} ${s.level === 'state' ? (s.regions === 1 ? 'state' : 'states') : s.regions === 1 ? 'county' : 'counties'}`;
+
+const BASIS: Record<ScopeEvidence['basis'], (s: ScopeEvidence) => string> = {
+  nation: () => 'the excess was spread across the country',
+  'confined-states': (s) => `the national count stood out, but its excess sat in ${levelWords(s)} (fewer than 25), so it covers those states`,
+  states: (s) => `${levelWords(s)} stood out`,
+  counties: (s) => `${levelWords(s)} held their state's excess`,
+  trigger: () => 'only the place whose count crossed stood out',
+  primary: () => "it was found from calls to the failed network, at that network's scope",
+};
+
+/** Why the incident has its scope: where it opened and, if it grew, what it is now. */
+export function scopeEvidenceWords(e: IncidentEvidence): string | null {
+  const first = e.openingScope;
+  if (!first) return null;
+  const opened = `It opened covering ${levelWords(first)} (${first.level} level): ${BASIS[first.basis](first)}.`;
+  const now = e.scope;
+  if (!now || (now.since === first.since && now.level === first.level && now.regions === first.regions)) return opened;
+  return `${opened} It grew to ${levelWords(now)} (${now.level} level) at ${utc(now.since)}: ${BASIS[now.basis](now)}.`;
 }

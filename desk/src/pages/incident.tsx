@@ -14,7 +14,7 @@ import type { IncidentCounties, IncidentDetail, Me } from '../types.js';
 import { useApi } from '../use-api.js';
 import { useNow } from '../use-now.js';
 import { IncidentAttribution } from './incident-attribution.js';
-import { collateralWords, openingWords } from './incident-evidence.js';
+import { collateralWords, openingWords, scopeEvidenceWords } from './incident-evidence.js';
 import { CasePanel } from './incident/case-panel.js';
 import { ComplaintsPanel } from './incident/complaints-panel.js';
 import { ImpactPanel } from './incident/impact-panel.js';
@@ -60,6 +60,7 @@ export function IncidentPage({ id, me }: { id: string; me: Me }) {
       <Facts i={i} where={where} />
       <h2>Why detection opened it</h2>
       <p class="od-prose">{openingWords(i.evidence.opening, names)}</p>
+      {scopeEvidenceWords(i.evidence) ? <p class="od-prose">{scopeEvidenceWords(i.evidence)}</p> : null}
       {i.evidence.collateral ? (
         <>
           <h2>Why it is collateral</h2>

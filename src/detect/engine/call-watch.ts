@@ -71,21 +71,25 @@ export class CallWatch {
       observed.push(calls.at(m, place));
       expected.push(expectedCalls(this.d.exp, b, aNet, place, m));
     }
-    const tally = this.d.log.tally({ network: b.index, fromMinute: s.onsetMinute, inScope: scopeFilter(place), called: aNet.index });
+    // Never before the primary: calls to A rise because A failed (an earlier estimate is noise).
+    const onsetMinute = Math.max(s.onsetMinute, a.onsetMinute);
+    const tally = this.d.log.tally({ network: b.index, fromMinute: onsetMinute, inScope: scopeFilter(place), called: aNet.index });
+    const all = this.d.log.tally({ network: b.index, fromMinute: onsetMinute, inScope: scopeFilter(place) });
     const opening: OpeningEvidence = {
       level: place.level, region: place.regions.join(','), windowMinutes: s.windowMinutes, observed: s.observed, expected: round(s.expected),
       tested: round(s.tested), llr: round(s.llr), ratio: round(s.observed / Math.max(s.expected, 1e-9)), duplicateShare: 0,
       elevatedMinutes: s.elevatedMinutes, calledNetwork: a.network,
     };
     const inc = new TrackedIncident({
-      id: this.book.uniqueId(b.name, s.onsetMinute), network: b.name, scope: { level: a.scope.level, regions: [...a.scope.regions] },
-      onsetMinute: s.onsetMinute, detectedAt: seenUpTo, openedMinute: minute + 1, opening, reportCount: tally.counted,
-      services: tally.services, seriesStart: start, observed, expected,
+      id: this.book.uniqueId(b.name, onsetMinute), network: b.name, scope: { level: a.scope.level, regions: [...a.scope.regions] },
+      onsetMinute, detectedAt: seenUpTo, openedMinute: minute + 1, opening, reportCount: tally.counted,
+      services: tally.services, scopeReports: all.counted, called: all.called, basis: 'primary', seriesStart: start, observed, expected,
     });
     inc.kind = 'collateral';
     inc.primaryIncidentId = a.id;
+    inc.primaryNet = aNet.index;
     inc.calledNetwork = aNet.index;
-    inc.collateral = this.evidence(pair, s, minute);
+    inc.collateral = { ...this.evidence(pair, s, minute), lagMinutes: onsetMinute - a.onsetMinute };
     this.book.register(inc, b, minute);
     return inc;
   }

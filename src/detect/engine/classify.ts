@@ -72,7 +72,16 @@ export function classify(book: IncidentBook, b: TrackedIncident, minute: number,
   if (!best) return false;
   b.kind = 'collateral';
   b.primaryIncidentId = best.primaryIncidentId;
-  b.collateral = roundEvidence(best);
+  // A collateral incident never begins before its primary: its own onset estimate is earlier
+  // only by noise (a change point over sparse counts), since it exists because the primary failed.
+  const primary = book.find(best.primaryIncidentId)!;
+  if (primary.onsetMinute > b.onsetMinute) {
+    const all = deps.log.tally({ network: bNet.index, fromMinute: primary.onsetMinute, inScope: scopeFilter(b.scope) });
+    const own = b.calledNetwork === null ? all : deps.log.tally({ network: bNet.index, fromMinute: primary.onsetMinute, inScope: scopeFilter(b.scope), called: b.calledNetwork });
+    b.moveOnset(primary.onsetMinute, own, all);
+  }
+  b.primaryNet = book.netOf.get(primary)!.index;
+  b.collateral = roundEvidence({ ...best, lagMinutes: b.onsetMinute - primary.onsetMinute });
   return true;
 }
 

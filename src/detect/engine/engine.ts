@@ -124,7 +124,8 @@ export class DetectionEngine {
   private tickTo(minute: number, changes: IncidentChange[]): void {
     const fromHour = Math.floor(this.clock / 60);
     if (this.book.tracking()) {
-      for (let m = this.clock; m < minute; m++) this.book.tickMinute(m, changes, this.seenUpTo);
+      // What a complete minute reveals is known when it ends: the same instant live (ticks) and on replay (the next report).
+      for (let m = this.clock; m < minute; m++) this.book.tickMinute(m, changes, (m + 1) * MINUTE_MS);
     }
     for (let h = fromHour + 1; h <= Math.floor(minute / 60); h++) this.book.flagHour(h);
     this.exp.prune(minute);

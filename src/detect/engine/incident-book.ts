@@ -12,9 +12,9 @@ import { TrackedIncident } from './lifecycle.js';
 import type { NetworkCounts } from './network.js';
 import type { ReportLog } from './report-log.js';
 import type { RegionSeries } from './rollup.js';
-import { chooseScope, containsRegion, DEFAULT_SCOPE_RULE, overlaps, sameScope, unionScope } from './scope.js';
+import { containsRegion, decideScope, DEFAULT_SCOPE_RULE, overlaps, sameScope, unionScope } from './scope.js';
 import { changePoint, passesGate, poissonLlr } from './significance.js';
-import type { IncidentChange, OpeningEvidence, Scope } from './types.js';
+import type { IncidentChange, OpeningEvidence, Scope, ScopeBasis } from './types.js';
 import { scopeFilter, scopeObserved } from './scope-counts.js';
 
 const TAIL_MINUTES = 60; // keep drawing a resolved incident's chart this long
@@ -61,7 +61,7 @@ export class IncidentBook {
   countReport(net: NetworkCounts, county: string, mask: number, called: number): void {
     for (const inc of this.live) {
       if (!inc.open || this.netOf.get(inc) !== net || !containsRegion(inc.scope, 'county', county)) continue;
-      if (inc.calledNetwork === null || inc.calledNetwork === called) inc.countReport(mask);
+      inc.countReport(mask, called, inc.calledNetwork === null || inc.calledNetwork === called);
     }
   }
 
@@ -83,15 +83,15 @@ export class IncidentBook {
     if (!this.residualSignificant(net, c, minute)) return false;
     const stats = regionStats(this.exp, net, c.windowIndex, minute);
     const trigger = { level: c.key.level, region: c.key.region, state: c.key.state, observed: c.observed, tested: c.tested };
-    const scope = chooseScope(stats.nation, stats.states, stats.counties, { ...DEFAULT_SCOPE_RULE, scopeLlr: this.t.scopeLlr }, trigger);
+    const { scope, basis } = decideScope(stats.nation, stats.states, stats.counties, { ...DEFAULT_SCOPE_RULE, scopeLlr: this.t.scopeLlr }, trigger);
     const existing = this.openOf(net).find((i) => overlaps(i.scope, scope) || overlaps(i.scope, keyScope));
-    if (existing) return this.grow(existing, scope, minute, changes);
+    if (existing) return this.grow(existing, scope, basis, minute, changes);
     const opening: OpeningEvidence = {
       level: c.key.level, region: c.key.region, windowMinutes: w, observed: c.observed,
       expected: round(c.expected), tested: round(c.tested), llr: round(c.llr), ratio: round(c.observed / Math.max(c.expected, 1e-9)),
       duplicateShare: round(duplicateShare), elevatedMinutes: c.elevatedMinutes,
     };
-    this.open(net, scope, opening, minute, seenUpTo, changes);
+    this.open(net, scope, basis, opening, minute, seenUpTo, changes);
     return true;
   }
 
@@ -115,13 +115,14 @@ export class IncidentBook {
     return passesGate(observed, Math.max(tested, 0), rule) && poissonLlr(observed, Math.max(tested, 1e-9)) >= rule.openLlr;
   }
 
-  private grow(inc: TrackedIncident, scope: Scope, minute: number, changes: IncidentChange[]): boolean {
+  private grow(inc: TrackedIncident, scope: Scope, basis: ScopeBasis, minute: number, changes: IncidentChange[]): boolean {
     const grown = unionScope(inc.scope, scope);
     // Seen through calls so far, the network's own counts now stand out: track those.
     const ownCounts = inc.calledNetwork !== null;
     if (sameScope(grown, inc.scope) && !ownCounts) return false;
     inc.calledNetwork = null;
-    inc.scope = grown;
+    // The union of what it held and what was found now: nation when either is; else the new finding's rule.
+    inc.rescoped(grown, grown.level === 'nation' ? (scope.level === 'nation' ? basis : inc.scopeEvidence.basis) : basis, minute);
     if (ownCounts) this.recountOwn(inc, minute);
     this.flagSince(inc, minute);
     changes.push({ type: 'updated', incident: inc.snapshot() });
@@ -144,9 +145,10 @@ export class IncidentBook {
     }
     const tally = this.log.tally({ network: net.index, fromMinute: inc.onsetMinute, inScope: scopeFilter(inc.scope) });
     inc.recount(tally.counted, tally.services);
+    inc.scopeReports = Math.max(inc.scopeReports, tally.counted);
   }
 
-  private open(net: NetworkCounts, scope: Scope, opening: OpeningEvidence, minute: number, seenUpTo: number, changes: IncidentChange[]): void {
+  private open(net: NetworkCounts, scope: Scope, basis: ScopeBasis, opening: OpeningEvidence, minute: number, seenUpTo: number, changes: IncidentChange[]): void {
     const start = minute - 60;
     const observed: number[] = [];
     const expected: number[] = [];
@@ -160,13 +162,16 @@ export class IncidentBook {
     const onsetMinute = start + changePoint(observed, tested);
     const tally = this.log.tally({ network: net.index, fromMinute: onsetMinute, inScope: scopeFilter(scope) });
     const inc = new TrackedIncident({
-      id: this.uniqueId(net.name, onsetMinute), network: net.name, scope, onsetMinute, detectedAt: seenUpTo,
-      openedMinute: minute, opening, reportCount: tally.counted, services: tally.services,
+      id: '', network: net.name, scope, onsetMinute, detectedAt: seenUpTo,
+      openedMinute: minute, opening, reportCount: tally.counted, services: tally.services, scopeReports: tally.counted, called: tally.called, basis,
       // the series holds complete minutes only; the current one is fed by the next tick
       seriesStart: start, observed: observed.slice(0, -1), expected: expected.slice(0, -1),
     });
-    this.register(inc, net, minute);
+    // Classified before it is named: a collateral's onset moves to its primary's, and so does its id.
+    this.netOf.set(inc, net);
     classify(this, inc, minute, this.classifyDeps());
+    inc.id = this.uniqueId(net.name, inc.onsetMinute);
+    this.register(inc, net, minute);
     changes.push({ type: 'opened', incident: inc.snapshot() });
     // A network that opened moments earlier may in fact be following this one.
     for (const other of this.live) {

@@ -3,5 +3,5 @@ export { DetectionEngine, type EngineOptions } from './engine.js';
 export type { Thresholds } from './config.js';
 export type {
   CollateralEvidence, DetectionReport, Incident, IncidentChange, IncidentEvidence, IncidentKind, IncidentStatus,
-  OpeningEvidence, Scope, ScopeLevel, SeriesPoint, Service, ServiceMix,
+  OpeningEvidence, Scope, ScopeBasis, ScopeEvidence, ScopeLevel, SeriesPoint, Service, ServiceMix,
 } from './types.js';

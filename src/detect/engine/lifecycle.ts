@@ -3,7 +3,7 @@
 // and resolves when counts stay near baseline for a while. Pure state, no clock.
 import { MINUTE_MS } from './config.js';
 import type {
-  CollateralEvidence, Incident, IncidentKind, IncidentStatus, OpeningEvidence, Scope, Service, ServiceMix,
+  CollateralEvidence, Incident, IncidentKind, IncidentStatus, OpeningEvidence, Scope, ScopeBasis, ScopeEvidence, Service, ServiceMix,
 } from './types.js';
 import { SERVICES } from './types.js';
 
@@ -17,6 +17,10 @@ export interface IncidentInit {
   opening: OpeningEvidence;
   reportCount: number;
   services: Record<Service, number>;
+  /** Every counted report of the network in the scope since onset (for a calls-only incident, more than reportCount), and whom they called. */
+  scopeReports: number;
+  called: Map<number, number>;
+  basis: ScopeBasis;
   /** per-minute observed and expected from seriesStart up to openedMinute - 1 */
   seriesStart: number;
   observed: number[];
@@ -30,25 +34,34 @@ export interface MinuteVerdict {
 }
 
 export class TrackedIncident {
-  readonly id: string;
+  /** Set before the incident is registered (a collateral onset may move first); fixed after. */
+  id: string;
   readonly network: string;
   scope: Scope;
   status: IncidentStatus = 'suspected';
   kind: IncidentKind = 'primary';
   primaryIncidentId: string | null = null;
+  /** What the collateral rule saw when it classified the incident (lifeCalledShare is refreshed on snapshot). */
   collateral: CollateralEvidence | null = null;
+  /** The primary's network index, once collateral: for the share naming it over the incident's life. */
+  primaryNet = -1;
   /**
    * Set when opened from calls to a failed network (called-watch.ts): the incident counts
    * and tracks only reports naming that network, until its own totals stand out too.
    */
   calledNetwork: number | null = null;
-  readonly onsetMinute: number;
+  /** Moves only forward, and only to its primary's onset: a collateral never begins before it. */
+  onsetMinute: number;
   readonly detectedAt: number;
   readonly openedMinute: number;
   readonly opening: OpeningEvidence;
   resolvedMinute: number | null = null;
   reportCount: number;
   readonly serviceCounts: Record<Service, number>;
+  scopeReports: number;
+  private called: Map<number, number>;
+  readonly openingScope: ScopeEvidence;
+  scopeEvidence: ScopeEvidence;
   peakMinute: number;
   peakCount = 0;
   readonly seriesStart: number;
@@ -69,6 +82,10 @@ export class TrackedIncident {
     this.opening = init.opening;
     this.reportCount = init.reportCount;
     this.serviceCounts = { ...init.services };
+    this.scopeReports = init.scopeReports;
+    this.called = new Map(init.called);
+    this.openingScope = scopeEvidence(init.scope, init.basis, init.openedMinute);
+    this.scopeEvidence = this.openingScope;
     this.seriesStart = init.seriesStart;
     this.observed = init.observed;
     this.expected = init.expected;
@@ -99,6 +116,17 @@ export class TrackedIncident {
     return true;
   }
 
+  /** Onset moved later (to the primary's): counts since the new onset, from the report log. */
+  moveOnset(minute: number, own: { counted: number; services: Record<Service, number> }, all: { counted: number; called: Map<number, number> }): void {
+    if (minute <= this.onsetMinute) return;
+    this.onsetMinute = minute;
+    this.reportCount = own.counted;
+    for (const s of SERVICES) this.serviceCounts[s] = own.services[s];
+    this.scopeReports = all.counted;
+    this.called = new Map(all.called);
+    if (this.peakMinute < minute) this.peakMinute = minute;
+  }
+
   /** Counts redrawn from the report log (an incident switching from calls to its own counts). */
   recount(reportCount: number, services: Record<Service, number>): void {
     if (reportCount <= this.reportCount) return; // the log no longer reaches back far enough
@@ -106,8 +134,17 @@ export class TrackedIncident {
     for (const s of SERVICES) this.serviceCounts[s] = services[s];
   }
 
-  /** A counted report inside the scope since the incident opened. */
-  countReport(serviceMask: number): void {
+  /** The scope grew: say so, and by which rule. */
+  rescoped(scope: Scope, basis: ScopeBasis, minute: number): void {
+    this.scope = scope;
+    this.scopeEvidence = scopeEvidence(scope, basis, minute);
+  }
+
+  /** A counted report of the network inside the scope; `own` when the incident counts it (a calls-only one counts only those naming its primary). */
+  countReport(serviceMask: number, called: number, own: boolean): void {
+    this.scopeReports++;
+    if (called >= 0) this.called.set(called, (this.called.get(called) ?? 0) + 1);
+    if (!own) return;
     this.reportCount++;
     if (serviceMask & 1) this.serviceCounts.voice++;
     if (serviceMask & 2) this.serviceCounts.sms++;
@@ -167,10 +204,42 @@ export class TrackedIncident {
       detectedAt: new Date(this.detectedAt).toISOString(),
       resolvedAt: this.resolvedMinute === null ? null : iso(this.resolvedMinute),
       reportCount: this.reportCount,
-      peak: { at: iso(this.peakMinute), count: this.peakCount },
-      evidence: { opening: { ...this.opening }, collateral: this.collateral ? { ...this.collateral } : null },
+      peak: this.chartPeak(),
+      evidence: {
+        opening: { ...this.opening },
+        collateral: this.collateral ? { ...this.collateral, lifeCalledShare: this.lifeCalledShare() } : null,
+        openingScope: { ...this.openingScope },
+        scope: { ...this.scopeEvidence },
+      },
     };
   }
+
+  /** Share of the network's reporters in the scope since onset who named the primary's network. */
+  private lifeCalledShare(): number {
+    if (this.primaryNet < 0 || this.scopeReports === 0) return 0;
+    return Math.round(((this.called.get(this.primaryNet) ?? 0) / this.scopeReports) * 1000) / 1000;
+  }
+
+  /**
+   * The busiest 15-minute bucket of the chart (clock quarter hours, as `series`) from the onset's
+   * bucket to the resolution, so the peak shown is a bar of the chart. (Resolution uses the
+   * sliding 15-minute peak, which can sit a little higher, straddling two bars.)
+   */
+  private chartPeak(): { at: string; count: number } {
+    const first = Math.floor(this.onsetMinute / 15) * 15;
+    const last = this.resolvedMinute ?? this.seriesStart + this.observed.length - 1;
+    let best = { minute: first, count: 0 };
+    for (let b = first; b <= last; b += 15) {
+      let sum = 0;
+      for (let m = Math.max(b, this.seriesStart); m < b + 15; m++) sum += this.observed[m - this.seriesStart] ?? 0;
+      if (sum > best.count) best = { minute: b, count: sum };
+    }
+    return { at: iso(best.minute), count: best.count };
+  }
+}
+
+function scopeEvidence(scope: Scope, basis: ScopeBasis, minute: number): ScopeEvidence {
+  return { level: scope.level, regions: scope.regions.length, basis, since: iso(minute) };
 }
 
 export function iso(minute: number): string {

@@ -4,7 +4,7 @@
 // is spread beyond the significant states too, it is national.
 import { poissonLlr } from './significance.js';
 import { LEVEL_INDEX } from './config.js';
-import type { Scope, ScopeLevel } from './types.js';
+import type { Scope, ScopeBasis, ScopeLevel } from './types.js';
 
 export interface RegionStat {
   level: ScopeLevel;
@@ -35,6 +35,11 @@ function significant(observed: number, tested: number, rule: ScopeRule): boolean
 const excess = (s: RegionStat): number => Math.max(0, s.observed - s.tested);
 
 export function chooseScope(nation: RegionStat, states: RegionStat[], counties: RegionStat[], rule: ScopeRule, trigger: RegionStat): Scope {
+  return decideScope(nation, states, counties, rule, trigger).scope;
+}
+
+/** The scope that best explains the excess, and which rule chose it (the incident's scope evidence). */
+export function decideScope(nation: RegionStat, states: RegionStat[], counties: RegionStat[], rule: ScopeRule, trigger: RegionStat): { scope: Scope; basis: ScopeBasis } {
   const sigStates = states.filter((s) => significant(s.observed, s.tested, rule));
   let restObserved = nation.observed;
   let restTested = nation.tested;
@@ -47,12 +52,13 @@ export function chooseScope(nation: RegionStat, states: RegionStat[], counties: 
   // or the first minutes of a national outage: it grows to the nation as states join).
   const broad = sigStates.length >= rule.broadStates || (sigStates.length > 0 && significant(restObserved, restTested, rule));
   if (broad || (sigStates.length === 0 && trigger.level === 'nation' && significant(nation.observed, nation.tested, rule))) {
-    return confinedStates(nation, states, rule) ?? { level: 'nation', regions: ['US'] };
+    const confined = confinedStates(nation, states, rule);
+    return confined ? { scope: confined, basis: 'confined-states' } : { scope: { level: 'nation', regions: ['US'] }, basis: 'nation' };
   }
   const sigCounties = counties.filter((c) => significant(c.observed, c.tested, rule));
   if (sigStates.length === 0) {
-    if (sigCounties.length > 0) return makeScope('county', sigCounties.map((c) => c.region));
-    return makeScope(trigger.level, [trigger.region]);
+    if (sigCounties.length > 0) return { scope: makeScope('county', sigCounties.map((c) => c.region)), basis: 'counties' };
+    return { scope: makeScope(trigger.level, [trigger.region]), basis: 'trigger' };
   }
   const explained = sigStates.every((s) => {
     const inside = sigCounties.filter((c) => c.state === s.region);
@@ -67,8 +73,8 @@ export function chooseScope(nation: RegionStat, states: RegionStat[], counties: 
     }
     return ex >= rule.countyShare * excess(s) && !significant(o, t, rule);
   });
-  if (explained) return makeScope('county', sigCounties.map((c) => c.region));
-  return makeScope('state', sigStates.map((s) => s.region));
+  if (explained) return { scope: makeScope('county', sigCounties.map((c) => c.region)), basis: 'counties' };
+  return { scope: makeScope('state', sigStates.map((s) => s.region)), basis: 'states' };
 }
 
 /**

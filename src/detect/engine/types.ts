@@ -55,16 +55,46 @@ export interface CollateralEvidence {
   primaryIncidentId: string;
   primaryNetwork: string;
   rule: 'called-network' | 'tracks-primary';
-  /** share of this network's excess reporters who were calling the primary's network */
+  /**
+   * Share of this network's excess reporters who were calling the primary's network, in the
+   * window the rule judged when it classified the incident (corrected for the usual share).
+   */
   calledShare: number;
+  /**
+   * Over the incident's whole life so far: share of this network's counted reporters in the
+   * scope since onset who named the primary's network as the one they were calling. Absent on
+   * incidents stored before it existed.
+   */
+  lifeCalledShare?: number;
   lagMinutes: number; // this onset minus the primary's onset
   correlation: number; // Pearson r of per-minute counts over the common stretch
   excessRatio: number; // this excess / primary excess over the same window
 }
 
+/**
+ * Why the incident has its scope. `nation`: the excess is everywhere; `confined-states`: the
+ * nation's count stood out but its excess sat in fewer than 25 states, so those states;
+ * `states`: significant states; `counties`: at most 3 counties hold their state's excess;
+ * `trigger`: only the region whose count crossed; `primary`: opened from calls to a failed
+ * network, at that network's scope.
+ */
+export type ScopeBasis = 'nation' | 'confined-states' | 'states' | 'counties' | 'trigger' | 'primary';
+
+export interface ScopeEvidence {
+  level: ScopeLevel;
+  regions: number; // how many regions of that level
+  basis: ScopeBasis;
+  since: string; // ISO: when the incident took this scope
+}
+
 export interface IncidentEvidence {
+  /** The window that opened it, kept as it was at that moment. */
   opening: OpeningEvidence;
   collateral: CollateralEvidence | null;
+  /** The scope it opened at, and why (kept). Absent on incidents stored before it existed. */
+  openingScope?: ScopeEvidence;
+  /** Its current scope, and why (updated when it grows). Absent on incidents stored before it existed. */
+  scope?: ScopeEvidence;
 }
 
 export interface Incident {

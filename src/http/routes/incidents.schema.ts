@@ -61,17 +61,30 @@ const Collateral = Type.Object({
   primaryIncidentId: Type.String(),
   primaryNetwork: Type.String(),
   rule: Type.Enum(['called-network', 'tracks-primary']),
-  calledShare: Type.Number(),
-  lagMinutes: Type.Number(),
+  calledShare: Type.Number({ description: "share of the excess reporters calling the primary's network, in the window judged when classified" }),
+  lifeCalledShare: Type.Optional(Type.Number({ description: "over the incident's life so far: share of its network's reporters in scope naming the primary's network" })),
+  lagMinutes: Type.Number({ description: 'onset minus the primary onset (never negative)' }),
   correlation: Type.Number(),
   excessRatio: Type.Number(),
+});
+
+const ScopeEvidence = Type.Object({
+  level: Type.Enum(['county', 'state', 'nation']),
+  regions: Type.Integer(),
+  basis: Type.Enum(['nation', 'confined-states', 'states', 'counties', 'trigger', 'primary'], { description: 'the rule that chose the scope (README: detection engine)' }),
+  since: IsoTime,
 });
 
 export const IncidentDetail = Type.Object(
   {
     ...incidentFields,
     series: Type.Array(Type.Object({ at: IsoTime, observed: Type.Number(), expected: Type.Number() }), { description: 'Observed vs. expected reports per 15 minutes' }),
-    evidence: Type.Object({ opening: Opening, collateral: Type.Union([Collateral, Type.Null()]) }),
+    evidence: Type.Object({
+      opening: Opening,
+      collateral: Type.Union([Collateral, Type.Null()]),
+      openingScope: Type.Optional(ScopeEvidence),
+      scope: Type.Optional(ScopeEvidence),
+    }),
     impact: Type.Ref('Impact'),
     nors: NorsSchema,
     case: Type.Ref('CaseFile'),
