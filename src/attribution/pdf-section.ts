@@ -14,7 +14,7 @@ export interface SectionFonts {
 const VERDICT_WORDS = { corroborated: 'Corroborated', unverified: 'Unverified', doubtful: 'Doubtful', contradicted: 'Contradicted' } as const;
 
 function entryLine(e: TimelineEntry): string {
-  if (e.type === 'marker') return `${MARKER_LABELS[e.marker.kind]} (${e.marker.by})`;
+  if (e.type === 'marker') return `${MARKER_LABELS[e.marker.kind]} — ${e.marker.by}`;
   if (e.type === 'statement') return `Statement: ${e.statement.speaker} (${e.statement.source})${assertsInWords(e.statement) ? ` — ${assertsInWords(e.statement)}` : ''}`;
   return `Claim: ${e.claim.actor} via ${e.claim.channel} — ${e.claim.assessment.verdict}`;
 }
