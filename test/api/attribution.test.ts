@@ -1,5 +1,6 @@
 // Statements and claims over HTTP on both stores: who may read and write, validation naming the
 // field, audited edits, and assessments that follow the statements and the incident.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/audit/index.js';
 import { upsertIncidents } from '../../src/incidents/index.js';
@@ -11,6 +12,13 @@ import { STORE_KINDS } from '../support/stores.js';
 const CISA = { source: 'agency', speaker: 'CISA', saidAt: '2024-02-22T21:00:00Z', url: 'https://example.org/cisa', text: 'No indications of malicious activity.', asserts: { maliciousActivity: 'none-seen' } };
 const FRIDAY = { actor: '62IX', channel: 'telegram', url: 'https://example.org/claim', claimedAt: '2024-02-23T15:00:00Z', text: 'We took down AT&T with a DDoS attack.', claimedMethod: 'ddos' };
 const ID = ATT_INCIDENT.id;
+
+// Any UTF-16 code unit (NUL, lone surrogates) and values of the wrong type, in every field.
+const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 60 });
+const field = fc.oneof(anyText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('https://x.org/\u0000', '2024-02-22T08:50:00Z', 'agency', 'ddos', 'a'.repeat(4100)),
+  fc.record({ level: fc.constantFrom('state', 'county', 'nation', 'x'), regions: fc.array(fc.constantFrom('48', '17097', 'US', '', '1'), { maxLength: 3 }) }),
+  fc.record({ cause: fc.constantFrom('cyberattack', 'x'), maliciousActivity: fc.constantFrom('confirmed', 1), creditOffered: fc.record({ amountUsd: fc.oneof(fc.double(), fc.constant(null)), description: anyText }) }, { requiredKeys: [] }));
+const bodyOf = (keys: string[], valid: object) => fc.record(Object.fromEntries(keys.map((k) => [k, field])), { requiredKeys: [] }).map((b) => ({ ...valid, ...b }));
 
 describe.each(STORE_KINDS)('attribution API on %s', (kind) => {
   let t: TestApp;
@@ -120,6 +128,23 @@ describe.each(STORE_KINDS)('attribution API on %s', (kind) => {
     expect(await paths(await post('claims', { ...FRIDAY, extra: 1 }))).toEqual(['extra']);
     expect(await paths(await patch('claims/whatever', {}))).toEqual(['(body)']);
   });
+
+  it('never answers 5xx to malformed statements and claims (generated bodies, with NUL and lone surrogates)', async () => {
+    const [s] = (await get('statements')).json().items;
+    const [c] = (await get('claims')).json().items;
+    const cases = fc.oneof(
+      bodyOf(['source', 'speaker', 'saidAt', 'seenAt', 'url', 'text', 'asserts'], CISA).map((b) => ['POST', 'statements', b] as const),
+      bodyOf(['actor', 'channel', 'url', 'claimedAt', 'text', 'claimedMethod', 'claimedScope', 'claimedAttackAt'], FRIDAY).map((b) => ['POST', 'claims', b] as const),
+      bodyOf(['speaker', 'text', 'url', 'asserts'], {}).map((b) => ['PATCH', `statements/${s.id}`, b] as const),
+      bodyOf(['actor', 'text', 'claimedScope'], {}).map((b) => ['PATCH', `claims/${c.id}`, b] as const),
+    );
+    await fc.assert(fc.asyncProperty(cases, async ([method, path, payload]) => {
+      const res = await t.app.inject({ method, url: `/api/v1/incidents/${ID}/${path}`, headers: auth.admin, payload });
+      expect(res.statusCode, `${method} ${path} ${JSON.stringify(payload)}: ${res.body}`).toBeLessThan(500);
+    }), { numRuns: 150 });
+    const nul = await post('statements', { ...CISA, text: 'a\u0000b' });
+    expect(nul.json().errors).toEqual([{ path: 'text', message: 'contains a NUL character' }]);
+  }, 120_000);
 
   it('answers 404 for an unknown incident, statement or claim', async () => {
     const code = async (res: Awaited<ReturnType<typeof post>>) => [res.statusCode, res.json().type.split('/').pop()];
