@@ -6,6 +6,7 @@ import { listAuditEvents } from '../../src/audit/index.js';
 import { upsertIncidents } from '../../src/incidents/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ATT_INCIDENT } from '../support/att-incident.js';
+import { ongoingAttIncident } from '../support/live-incident.js';
 import { SAMPLE_INCIDENT } from '../support/sample-incident.js';
 import { STORE_KINDS } from '../support/stores.js';
 
@@ -91,6 +92,19 @@ describe.each(STORE_KINDS)('attribution API on %s', (kind) => {
     expect(view.publicFrom).toMatchObject({ kind: 'detection', at: '2024-02-22T08:47:00.000Z' });
     expect(view.statements).toHaveLength(1);
     expect(view.claims[0].id).toBe(c.id);
+  });
+
+  it('marks the first crowd report: the first report of the incident’s network from its onset on', async () => {
+    const ongoing = ongoingAttIncident(Date.now(), { id: 'att-ongoing-attribution' });
+    await upsertIncidents(t.ctx.store.db, [ongoing]);
+    const markers = async () => (await get('attribution', 'analyst', ongoing.id)).json().markers as Array<{ kind: string; at: string }>;
+    expect((await markers()).map((m) => m.kind)).toEqual(['onset', 'detection']);
+    const file = (carrier: string) => t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { carrier, services: ['voice'], zip: '10001' } });
+    await file('verizon'); // another network: not this incident's
+    expect((await markers()).map((m) => m.kind)).toEqual(['onset', 'detection']);
+    const first = (await file('cricket')).json(); // rides AT&T's network
+    await file('att');
+    expect((await markers()).find((m) => m.kind === 'first-report')?.at).toBe(first.receivedAt);
   });
 
   it('keeps markup as text', async () => {
