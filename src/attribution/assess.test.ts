@@ -64,7 +64,7 @@ describe('timing', () => {
   it('after-restoration: the Friday claim, post-event', () => {
     const a = assessClaim(claim({}), INCIDENT, [CISA, ATT_CAUSE]);
     expect(a).toMatchObject({ timing: 'after-restoration', postEvent: true });
-    expect(a.reasons[0]).toBe('Claimed 2024-02-23 15:00 UTC, 18 h 56 min after service was restored (2024-02-22 20:04 UTC, detection (reports back to baseline)).');
+    expect(a.reasons[0]).toBe('Claimed 2024-02-23 15:00 UTC, 18 h 56 min after service was restored (2024-02-22 20:04 UTC, detection: reports back to baseline).');
   });
 
   it('a first media item earlier than detection makes the outage public sooner', () => {

@@ -31,7 +31,7 @@ function earliest(statements: Statement[], kind: MarkerKind, keep: (s: Statement
  * first word that service is restored stands in.
  */
 function restoration(incident: IncidentFacts, statements: Statement[]): Marker | null {
-  if (incident.resolvedAt) return { kind: 'restoration', at: incident.resolvedAt, by: 'detection (reports back to baseline)' };
+  if (incident.resolvedAt) return { kind: 'restoration', at: incident.resolvedAt, by: 'detection: reports back to baseline' };
   return earliest(statements, 'restoration', (s) => s.source === 'carrier' && s.asserts.restoration === true);
 }
 
@@ -43,7 +43,7 @@ export function incidentMarkers(incident: IncidentFacts, statements: Statement[]
     .filter((m): m is Marker => m !== null)
     .reduce((a, b) => (Date.parse(b.at) < Date.parse(a.at) ? b : a));
   return {
-    onset: { kind: 'onset', at: incident.onsetAt, by: 'detection (estimated start)' },
+    onset: { kind: 'onset', at: incident.onsetAt, by: 'detection: estimated start' },
     firstReport: incident.firstReportAt ? { kind: 'first-report', at: incident.firstReportAt, by: `first ${incident.network} report received` } : null,
     detection,
     firstMedia,

@@ -40,8 +40,18 @@ function checkScope(scope: Claim['claimedScope'], at = ''): void {
   if (bad !== undefined) failInvalid(`${at}claimedScope.regions`, `${bad} is not a ${scope.level === 'nation' ? '"US"' : `${scope.level} FIPS code`} for a ${scope.level} scope`);
 }
 
-export const checkStatementBody = (b: StatementBody, at = ''): void => checkLink(b.url, at);
-export function checkClaimBody(b: ClaimBody, at = ''): void {
+/** PostgreSQL text cannot hold NUL; neither should SQLite, so neither store ever sees one. */
+function checkNul(fields: Record<string, unknown>, at: string): void {
+  for (const [name, v] of Object.entries(fields)) if (typeof v === 'string' && v.includes('\u0000')) failInvalid(`${at}${name}`, 'contains a NUL character');
+}
+
+export function checkStatementBody(b: Partial<StatementBody>, at = ''): void {
+  checkNul({ speaker: b.speaker, text: b.text, url: b.url, 'asserts.creditOffered.description': b.asserts?.creditOffered?.description }, at);
+  checkLink(b.url, at);
+}
+
+export function checkClaimBody(b: Partial<ClaimBody>, at = ''): void {
+  checkNul({ actor: b.actor, channel: b.channel, text: b.text, url: b.url }, at);
   checkLink(b.url, at);
   checkScope(b.claimedScope ?? null, at);
 }
@@ -82,7 +92,7 @@ export async function listStatements(cx: CommandContext, actor: Actor, incidentI
 export async function createStatement(cx: CommandContext, actor: Actor, incidentId: string, body: StatementBody, now = new Date()): Promise<StatementView> {
   authorize(actor, 'attribution.write');
   await incidentOrFail(cx, incidentId);
-  checkLink(body.url);
+  checkStatementBody(body);
   const s = statementOf(uuidv7(), body, now);
   await q.insertStatement(cx.store.db, incidentId, s, actor.email, now);
   await recordAudit(cx.store, { actor: actor.email, action: 'statement.create', target: s.id, detail: { incidentId, source: s.source, speaker: s.speaker, saidAt: s.saidAt } });
@@ -99,7 +109,7 @@ export async function editStatement(cx: CommandContext, actor: Actor, incidentId
   checkPatch(patch);
   await incidentOrFail(cx, incidentId);
   const before = await attachedStatement(cx, incidentId, id);
-  checkLink(patch.url);
+  checkStatementBody(patch);
   const after = statementOf(id, { ...before, ...patch }, now);
   const changed = changes<Statement>(before, after);
   await q.updateStatement(cx.store.db, after, now);
@@ -129,8 +139,7 @@ async function presentOne(cx: CommandContext, incident: StoredIncident, id: stri
 export async function createClaim(cx: CommandContext, actor: Actor, incidentId: string, body: ClaimBody, now = new Date()): Promise<ClaimView> {
   authorize(actor, 'attribution.write');
   const incident = await incidentOrFail(cx, incidentId);
-  checkLink(body.url);
-  checkScope(body.claimedScope ?? null);
+  checkClaimBody(body);
   const c = claimOf(uuidv7(), body);
   await q.insertClaim(cx.store.db, incidentId, c, actor.email, now);
   await recordAudit(cx.store, { actor: actor.email, action: 'claim.create', target: c.id, detail: { incidentId, actor: c.actor, claimedAt: c.claimedAt, claimedMethod: c.claimedMethod } });
@@ -143,8 +152,7 @@ export async function editClaim(cx: CommandContext, actor: Actor, incidentId: st
   const incident = await incidentOrFail(cx, incidentId);
   const before = (await q.claimIsAttached(cx.store.db, incidentId, id)) ? await q.getClaim(cx.store.db, id) : undefined;
   if (!before) return fail('claim-not-found', `No claim ${id} on incident ${incidentId}`);
-  checkLink(patch.url);
-  checkScope(patch.claimedScope ?? null);
+  checkClaimBody(patch);
   const after = claimOf(id, { ...before, ...patch });
   await q.updateClaim(cx.store.db, after, now);
   await recordAudit(cx.store, { actor: actor.email, action: 'claim.edit', target: id, detail: { incidentId, changed: changes<Claim>(before, after) } });

@@ -1,16 +1,25 @@
 // Statements and claims over HTTP on both stores: who may read and write, validation naming the
 // field, audited edits, and assessments that follow the statements and the incident.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/audit/index.js';
 import { upsertIncidents } from '../../src/incidents/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ATT_INCIDENT } from '../support/att-incident.js';
+import { ongoingAttIncident } from '../support/live-incident.js';
 import { SAMPLE_INCIDENT } from '../support/sample-incident.js';
 import { STORE_KINDS } from '../support/stores.js';
 
 const CISA = { source: 'agency', speaker: 'CISA', saidAt: '2024-02-22T21:00:00Z', url: 'https://example.org/cisa', text: 'No indications of malicious activity.', asserts: { maliciousActivity: 'none-seen' } };
 const FRIDAY = { actor: '62IX', channel: 'telegram', url: 'https://example.org/claim', claimedAt: '2024-02-23T15:00:00Z', text: 'We took down AT&T with a DDoS attack.', claimedMethod: 'ddos' };
 const ID = ATT_INCIDENT.id;
+
+// Any UTF-16 code unit (NUL, lone surrogates) and values of the wrong type, in every field.
+const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 60 });
+const field = fc.oneof(anyText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('https://x.org/\u0000', '2024-02-22T08:50:00Z', 'agency', 'ddos', 'a'.repeat(4100)),
+  fc.record({ level: fc.constantFrom('state', 'county', 'nation', 'x'), regions: fc.array(fc.constantFrom('48', '17097', 'US', '', '1'), { maxLength: 3 }) }),
+  fc.record({ cause: fc.constantFrom('cyberattack', 'x'), maliciousActivity: fc.constantFrom('confirmed', 1), creditOffered: fc.record({ amountUsd: fc.oneof(fc.double(), fc.constant(null)), description: anyText }) }, { requiredKeys: [] }));
+const bodyOf = (keys: string[], valid: object) => fc.record(Object.fromEntries(keys.map((k) => [k, field])), { requiredKeys: [] }).map((b) => ({ ...valid, ...b }));
 
 describe.each(STORE_KINDS)('attribution API on %s', (kind) => {
   let t: TestApp;
@@ -85,6 +94,19 @@ describe.each(STORE_KINDS)('attribution API on %s', (kind) => {
     expect(view.claims[0].id).toBe(c.id);
   });
 
+  it('marks the first crowd report: the first report of the incident’s network from its onset on', async () => {
+    const ongoing = ongoingAttIncident(Date.now(), { id: 'att-ongoing-attribution' });
+    await upsertIncidents(t.ctx.store.db, [ongoing]);
+    const markers = async () => (await get('attribution', 'analyst', ongoing.id)).json().markers as Array<{ kind: string; at: string }>;
+    expect((await markers()).map((m) => m.kind)).toEqual(['onset', 'detection']);
+    const file = (carrier: string) => t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { carrier, services: ['voice'], zip: '10001' } });
+    await file('verizon'); // another network: not this incident's
+    expect((await markers()).map((m) => m.kind)).toEqual(['onset', 'detection']);
+    const first = (await file('cricket')).json(); // rides AT&T's network
+    await file('att');
+    expect((await markers()).find((m) => m.kind === 'first-report')?.at).toBe(first.receivedAt);
+  });
+
   it('keeps markup as text', async () => {
     const text = '<script>alert(1)</script> <b>bold</b>';
     const res = await post('statements', { ...CISA, source: 'other', speaker: '<i>x</i>', text });
@@ -120,6 +142,23 @@ describe.each(STORE_KINDS)('attribution API on %s', (kind) => {
     expect(await paths(await post('claims', { ...FRIDAY, extra: 1 }))).toEqual(['extra']);
     expect(await paths(await patch('claims/whatever', {}))).toEqual(['(body)']);
   });
+
+  it('never answers 5xx to malformed statements and claims (generated bodies, with NUL and lone surrogates)', async () => {
+    const [s] = (await get('statements')).json().items;
+    const [c] = (await get('claims')).json().items;
+    const cases = fc.oneof(
+      bodyOf(['source', 'speaker', 'saidAt', 'seenAt', 'url', 'text', 'asserts'], CISA).map((b) => ['POST', 'statements', b] as const),
+      bodyOf(['actor', 'channel', 'url', 'claimedAt', 'text', 'claimedMethod', 'claimedScope', 'claimedAttackAt'], FRIDAY).map((b) => ['POST', 'claims', b] as const),
+      bodyOf(['speaker', 'text', 'url', 'asserts'], {}).map((b) => ['PATCH', `statements/${s.id}`, b] as const),
+      bodyOf(['actor', 'text', 'claimedScope'], {}).map((b) => ['PATCH', `claims/${c.id}`, b] as const),
+    );
+    await fc.assert(fc.asyncProperty(cases, async ([method, path, payload]) => {
+      const res = await t.app.inject({ method, url: `/api/v1/incidents/${ID}/${path}`, headers: auth.admin, payload });
+      expect(res.statusCode, `${method} ${path} ${JSON.stringify(payload)}: ${res.body}`).toBeLessThan(500);
+    }), { numRuns: 150 });
+    const nul = await post('statements', { ...CISA, text: 'a\u0000b' });
+    expect(nul.json().errors).toEqual([{ path: 'text', message: 'contains a NUL character' }]);
+  }, 120_000);
 
   it('answers 404 for an unknown incident, statement or claim', async () => {
     const code = async (res: Awaited<ReturnType<typeof post>>) => [res.statusCode, res.json().type.split('/').pop()];

@@ -54,7 +54,7 @@ function TimelineItem({ e }: { e: Entry }) {
     return (
       <li class="od-att__item od-att__item--marker">
         <span class="od-att__when">{utc(e.at)}</span>
-        <strong>{MARKER_WORDS[e.marker.kind]}</strong> <span class="od-muted">({e.marker.by})</span>
+        <strong>{MARKER_WORDS[e.marker.kind]}</strong> <span class="od-muted">— {e.marker.by}</span>
       </li>
     );
   }
