@@ -20,7 +20,7 @@ export function registerAudit(program: Command): void {
         process.stdout.write(`audit chain broken at event ${broken.seq}: ${broken.reason}\n`);
         process.exitCode = 1;
       } else {
-        process.stdout.write(`audit chain intact: ${checked.toLocaleString('en-US')} events\n`);
+        process.stdout.write(`ok: audit chain intact, ${checked.toLocaleString('en-US')} events\n`);
       }
     } finally {
       await store.close();

@@ -3,7 +3,7 @@
 // investigator or admin asks for them (redacted=false).
 import { recordAudit } from '../audit/index.js';
 import { listComplaints, incidentMembership, type ImpactTallies } from '../dossier/index.js';
-import { buildDossierPdf, type DossierSection } from '../dossier/pdf/dossier-pdf.js';
+import type { DossierSection } from '../dossier/pdf/dossier-pdf.js';
 import type { IncidentCountyCounts } from '../incidents/county-counts.js';
 import { authorize } from '../policy/index.js';
 import { presentReport } from '../presenters/index.js';
@@ -37,6 +37,8 @@ export async function incidentDossierPdf(cx: CommandContext, actor: Actor, id: s
   const counties = await r.counts.of(stored, r.now);
   const sample = await listComplaints(cx.store.db, await incidentMembership(cx.store.db, stored, r.now), { limit: DOSSIER_SAMPLE_SIZE });
   await recordAudit(cx.store, { actor: actor.email, action: 'incident.export-pdf', target: id, detail: { redacted: r.redacted } }, r.now);
+  // pdfkit and the atlas load on the first PDF, not with every CLI command and server start.
+  const { buildDossierPdf } = await import('../dossier/pdf/dossier-pdf.js');
   return buildDossierPdf(
     {
       incident, networkName: networkName(stored.network), area: areaName(stored), counties: counties.items,

@@ -29,11 +29,13 @@ export interface AssumptionOverrides {
   note?: string;
 }
 
+let nation: number | undefined;
+
 export function peopleInScope(i: StoredIncident): number {
   const r = i.scope.regions;
   if (i.scope.level === 'county') return r.reduce((n, c) => n + countyPopulation(c), 0);
   if (i.scope.level === 'state') return r.reduce((n, s) => n + statePopulation(s), 0);
-  return nationPopulation();
+  return (nation ??= nationPopulation());
 }
 
 export function defaultAssumptions(i: StoredIncident, config: Config): ImpactAssumptions {

@@ -50,3 +50,18 @@ describe('impact', () => {
     expect(n.estimatedUserMinutes).toBe(120_000_000);
   });
 });
+
+describe('group credits', () => {
+  it('match creditsFor on the same span, inside a month and across its end', async () => {
+    const { creditsFor } = await import('./credits.js');
+    const late = Date.parse('2024-01-31T20:00:00Z');
+    for (const [m1, m2] of [[0, 0], [1, 0], [239, 0], [240, 0], [239, 1], [200, 1500], [0, 300]] as const) {
+      const m = computeImpact({ onsetMs: late, detectedMs: late, endMs: late + 2000 * min, resolved: true }, { groups: [{ carrier: 'x', minutes: m1, minutesNextMonth: m2, reports: 1 }], reports: 1, reports911: 0, reportsSos: 0 }, a);
+      const boundary = Date.parse('2024-02-01T00:00:00Z');
+      const span = creditsFor(41.76, boundary - m1 * min, boundary + m2 * min);
+      expect(m.credits.owed.proRata).toBeCloseTo(span.proRata, 10);
+      expect(m.credits.owed.wholeDays).toBeCloseTo(span.wholeDays, 10);
+      expect(m.credits.owed.nyA8369).toBeCloseTo(span.nyA8369, 10);
+    }
+  });
+});

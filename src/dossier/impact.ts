@@ -1,6 +1,6 @@
 // What an outage cost people, from the incident's bounds, its reports (tallied by outage length)
 // and the office's assumptions. Pure: the tally is counted elsewhere (tally.ts) from the store.
-import { creditsFor, type CreditsOwed } from './credits.js';
+import { creditsFor, daysInMonth, minutesInMonth, nyA8369Credit, type CreditsOwed } from './credits.js';
 import { fccChecklist, type FccChecklist } from './fcc.js';
 
 const MINUTE = 60_000;
@@ -72,11 +72,32 @@ export function nextMonthStart(ms: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
-/** Credits of a reporter out `minutes` before and `minutesNextMonth` after the boundary. */
-function groupCredits(price: number, onsetMs: number, minutes: number, minutesNextMonth: number): CreditsOwed {
-  if (minutesNextMonth <= 0) return creditsFor(price, onsetMs, onsetMs + minutes * MINUTE);
-  const boundary = nextMonthStart(onsetMs);
-  return creditsFor(price, boundary - minutes * MINUTE, boundary + minutesNextMonth * MINUTE);
+/** The two months an incident's minutes can fall in (it is shorter than a month). */
+interface Months {
+  minutes: [number, number];
+  days: [number, number];
+}
+
+function monthsFrom(onsetMs: number): Months {
+  const a = new Date(onsetMs);
+  const b = new Date(nextMonthStart(onsetMs));
+  const [ya, ma, yb, mb] = [a.getUTCFullYear(), a.getUTCMonth() + 1, b.getUTCFullYear(), b.getUTCMonth() + 1];
+  return { minutes: [minutesInMonth(ya, ma), minutesInMonth(yb, mb)], days: [daysInMonth(ya, ma), daysInMonth(yb, mb)] };
+}
+
+/**
+ * Credits of a reporter out `minutes` before and `minutesNextMonth` after the month boundary:
+ * the same as creditsFor on that span (credits.ts), without building dates for each of the
+ * thousands of groups a national incident has.
+ */
+function groupCredits(price: number, months: Months, minutes: number, minutesNextMonth: number): CreditsOwed {
+  const total = minutes + minutesNextMonth;
+  const startMonth = minutes > 0 ? 0 : 1;
+  return {
+    proRata: price * (minutes / months.minutes[0] + minutesNextMonth / months.minutes[1]),
+    wholeDays: total > 0 ? (Math.ceil(total / 1440) * price) / months.days[startMonth] : 0,
+    nyA8369: nyA8369Credit(price, total),
+  };
 }
 
 function distribution(owed: Array<{ amount: number; reports: number }>, bins = 10): CreditBin[] {
@@ -96,10 +117,11 @@ export function computeImpact(b: ImpactBounds, tally: OutageTally, a: ImpactAssu
   const users = usersAffected(a);
   const owed: CreditsOwed = { proRata: 0, wholeDays: 0, nyA8369: 0 };
   const perReport: Array<{ amount: number; reports: number }> = [];
+  const months = monthsFrom(b.onsetMs);
   let reported = 0;
   for (const g of tally.groups) {
     reported += (g.minutes + g.minutesNextMonth) * g.reports;
-    const c = groupCredits(priceOf(a, g.carrier), b.onsetMs, g.minutes, g.minutesNextMonth);
+    const c = groupCredits(priceOf(a, g.carrier), months, g.minutes, g.minutesNextMonth);
     owed.proRata += c.proRata * g.reports;
     owed.wholeDays += c.wholeDays * g.reports;
     owed.nyA8369 += c.nyA8369 * g.reports;

@@ -153,6 +153,22 @@ export class ImpactTallies {
     return this.#remember(i.id, key, now, tally);
   }
 
+  /** Reads the stored tallies of these resolved incidents into memory (never counts). */
+  async preload(incidents: readonly StoredIncident[], now: Date): Promise<string[]> {
+    const loaded: string[] = [];
+    for (const i of incidents) {
+      if (!i.resolvedAt || this.#memory.has(i.id)) continue;
+      const m = await incidentMembership(this.store.db, i, now);
+      const key = keyOf(i, m, this.jurisdiction);
+      const row = await this.store.db.selectFrom('impact_tallies').select(['key', 'body']).where('incident_id', '=', i.id).executeTakeFirst();
+      if (row && row.key === key) {
+        this.#remember(i.id, key, now, JSON.parse(row.body) as IncidentTally);
+        loaded.push(i.id);
+      }
+    }
+    return loaded;
+  }
+
   #remember(id: string, key: string, now: Date, tally: IncidentTally): IncidentTally {
     if (!this.#memory.has(id) && this.#memory.size >= this.maxEntries) this.#memory.delete(this.#memory.keys().next().value!);
     this.#memory.set(id, { key, at: now.getTime(), tally });

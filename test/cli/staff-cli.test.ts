@@ -41,7 +41,7 @@ describe.each(STORE_KINDS)('user and audit commands on %s', (kind) => {
     expect(missing.stderr.trim()).toBe('error: No staff account nobody@example.org.');
     const verify = runCli(['audit', 'verify'], env);
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toBe('audit chain intact: 4 events\n');
+    expect(verify.stdout).toBe('ok: audit chain intact, 4 events\n');
   });
 });
 
@@ -71,7 +71,7 @@ describe('CLI on a busy embedded store', () => {
       }
       expect(filed).toBeGreaterThan(0);
       const verify = runCli(['audit', 'verify'], env);
-      expect(verify.stdout).toMatch(/^audit chain intact/);
+      expect(verify.stdout).toMatch(/^ok: audit chain intact/);
     } finally {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
