@@ -2,6 +2,7 @@
 // (however many clients ask, one computation runs at a time) and kept with its JSON and ETag,
 // so a busy status page costs the store one set of queries every few seconds.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Incident } from '../detect/index.js';
 import { listIncidents } from '../incidents/index.js';
 import { findCarrier, lookupZip, type Carrier, type ZipPlace } from '../reference/index.js';
@@ -19,6 +20,9 @@ export const FEED_INCIDENTS = 50;
 export interface Cached<T> {
   value: T;
   json: string;
+  /** The JSON as UTF-8 bytes, and gzipped: encoded once, sent to every reader. */
+  bytes: Buffer;
+  gzipped: Buffer;
   etag: string;
   at: number;
 }
@@ -26,7 +30,14 @@ export interface Cached<T> {
 const etagOf = (json: string): string => `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
 const cached = <T>(value: T, at: number): Cached<T> => {
   const json = JSON.stringify(value);
-  return { value, json, etag: etagOf(json), at };
+  const bytes = Buffer.from(json, 'utf8');
+  let gzipped: Buffer | undefined;
+  return {
+    value, json, bytes, etag: etagOf(json), at,
+    get gzipped() {
+      return (gzipped ??= gzipSync(bytes));
+    },
+  };
 };
 
 /** One value recomputed at most once per TTL; concurrent callers share the computation under way. */

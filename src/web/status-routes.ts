@@ -12,6 +12,7 @@ import { statusPage, type StatusPageState } from './pages/status-page.js';
 import { renderPage, sendRenderedPage, type RenderedPage } from './view/send-page.js';
 import { capAtom, incidentsAtom, type FeedContext } from './feeds/atom.js';
 import { capAlert } from './feeds/cap.js';
+import { mapLayers } from './status/atlas.js';
 import type { FastifyReply } from 'fastify';
 import type { Cached } from '../status/service.js';
 
@@ -64,6 +65,12 @@ export async function statusPageRoutes(app: FastifyInstance, ctx: AppContext, as
     }
     return sendRenderedPage(req, reply, page, PUBLIC_CACHE_CONTROL);
   });
+
+  // The map's unchanging layers: versioned URLs, cached for good.
+  for (const [name, layer] of Object.entries(mapLayers())) {
+    app.get(`/status/map/${name}.svg`, { schema: { hide: true } }, (_req, reply) =>
+      reply.type('image/svg+xml').header('Cache-Control', 'public, max-age=31536000, immutable').send(layer.svg));
+  }
 
   // Feeds: built once per version of the incident list, language and host.
   const documents = new Map<string, { etag: string; text: string }>();

@@ -79,3 +79,28 @@ describe.each(STORE_KINDS)('status page on %s', (kind) => {
     expect(en.body).toMatch(/<html lang="en">/);
   });
 });
+
+describe('the office in the header and footer', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { OFFICE_NAME: 'Georgia Public Service Commission', OFFICE_CONTACT: 'outages@psc.example.gov', OFFICE_JURISDICTION: 'the State of Georgia', OFFICE_LOGO_URL: '/assets/favicon.svg', OFFICE_TIME_ZONE: 'America/Chicago' }, { extraRoutes: [webRoutes] });
+  });
+  afterAll(async () => t?.destroy());
+
+  it('names the office, its contact and jurisdiction on every public page, and labels times in its zone', async () => {
+    for (const url of ['/', '/status', '/privacy']) {
+      const res = await t.app.inject({ url });
+      expect(res.body).toMatch(/<title>[^<]+ – Georgia Public Service Commission<\/title>/);
+      expect(res.body).toContain('<img class="od-header__logo" src="/assets/favicon.svg" alt/>Georgia Public Service Commission</a>');
+      expect(res.body).toContain('Serving the State of Georgia');
+      expect(res.body).toContain('outages@psc.example.gov');
+    }
+    expect((await t.app.inject({ url: '/status' })).body).toContain('Times are CT.');
+  });
+
+  it('refuses a logo from another origin and an unknown time zone at start', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    expect(() => loadConfig({ OFFICE_LOGO_URL: 'https://elsewhere.example/logo.png' })).toThrow(/OFFICE_LOGO_URL/);
+    expect(() => loadConfig({ OFFICE_TIME_ZONE: 'Mars/Olympus' })).toThrow(/OFFICE_TIME_ZONE/);
+  });
+});

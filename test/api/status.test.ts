@@ -1,5 +1,6 @@
 // The public status API on both stores, with a county of 9 reports beside one of 10: nothing
 // below PUBLIC_MIN_COUNT, no report field; cacheable (ETag, Cache-Control, 304); 400 and 404.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertIncidents } from '../../src/incidents/index.js';
 import { lookupZip } from '../../src/reference/index.js';
@@ -44,6 +45,9 @@ describe.each(STORE_KINDS)('public status API on %s', (kind) => {
     expect(again.body).toBe('');
     const other = await t.app.inject({ url: '/api/v1/status', headers: { 'if-none-match': '"stale"' } });
     expect(other.statusCode).toBe(200);
+    const gz = await t.app.inject({ url: '/api/v1/status', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8'))).toEqual(first.json());
   });
 
   it('GET /api/v1/status/:zip hides 9 nearby reports and shows 10', async () => {

@@ -74,8 +74,13 @@ async function axe(page: Page): Promise<string[]> {
 
 describe('public status page in Chromium', () => {
   it('shows the ongoing outage on the chart and the map, in plain words', async () => {
-    const { page, problems } = await open('/status');
+    const layers: number[] = [];
+    const { page, problems } = await open('/status', WIDTHS[1]);
+    page.on('response', (r) => (r.url().includes('/status/map/') ? layers.push(r.status()) : undefined));
+    await page.reload({ waitUntil: 'networkidle' });
     await expect.poll(() => page.locator('#chart-att-title').count()).toBe(1);
+    expect(layers).toEqual([200, 200]); // the nation and the state lines under and over the counties
+    await page.locator('svg.od-map').screenshot({ path: path.join(ARTIFACTS, 'public-status-map.png') });
     expect(await page.locator('article[aria-labelledby="carrier-att"] rect.od-chart__bar').count()).toBeGreaterThanOrEqual(7);
     expect(await page.locator('path.od-map__county').count()).toBe(5);
     expect(await page.getByText(/^AT&T: calls, texts,? and data failing nationwide since \d{1,2}:\d\d [ap]\.m\. ET$/).count()).toBe(1);

@@ -16,7 +16,9 @@ export function sendCached(req: FastifyRequest, reply: FastifyReply, c: Cached<u
   reply.header('ETag', c.etag).header('Cache-Control', PUBLIC_CACHE_CONTROL).header('Vary', 'Accept-Encoding');
   const match = req.headers['if-none-match'];
   if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === c.etag)) return reply.code(304).send();
-  return reply.type(type).send(c.json);
+  reply.type(type);
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('Content-Encoding', 'gzip').send(c.gzipped);
+  return reply.send(c.bytes);
 }
 
 export async function statusRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -44,7 +44,7 @@ export function Page({ assets, title, children, m = en, office = DEFAULT_OFFICE,
               {office.logoUrl && <img class="od-header__logo" src={office.logoUrl} alt="" />}
               {office.name}
             </a>
-            <nav class="od-header__nav" aria-label={m.site.languages}>
+            <nav class="od-header__nav">
               <a href={m === en ? '/status' : withLang('/status', m.lang)}>{m.site.statusLink}</a>
               {others.map((c) => (
                 <a key={c.lang} href={withLang(path!, c.lang)} lang={c.lang} hreflang={c.lang}>{c.languageName}</a>

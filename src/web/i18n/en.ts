@@ -11,7 +11,6 @@ export const en = {
   locale: 'en-US',
   site: {
     skip: 'Skip to main content',
-    languages: 'Language',
     reportLink: 'Report a problem',
     statusLink: 'Service status',
     privacyLink: 'Privacy',

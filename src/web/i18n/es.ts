@@ -9,7 +9,6 @@ export const es: Messages = {
   locale: 'es-US',
   site: {
     skip: 'Ir al contenido principal',
-    languages: 'Idioma',
     reportLink: 'Reportar un problema',
     statusLink: 'Estado del servicio',
     privacyLink: 'Privacidad',

@@ -144,7 +144,7 @@ function ZipAnswer({ m, check, count }: { m: Messages; check: ZipCheck; count: (
 function CarrierCard({ c, m, s, count }: { c: PublicCarrier; m: Messages; s: StatusPageState; count: (c: PublicCount) => string }) {
   const brands = c.brands.filter((b) => b.id !== c.network).map((b) => b.name);
   return (
-    <article class={`od-carrier od-carrier--${c.state}`} aria-labelledby={`carrier-${c.network}`}>
+    <article class="od-carrier" aria-labelledby={`carrier-${c.network}`}>
       <h3 id={`carrier-${c.network}`}>
         {c.name} <span class={`od-state od-state--${c.state}`}>{m.status.state[c.state]}</span>
       </h3>

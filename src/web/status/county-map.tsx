@@ -1,9 +1,9 @@
 // Where reports come from, as an SVG map drawn on the server: only counties at or above the
 // threshold are drawn, shaded in five steps; every other county stays unshaded (it is not drawn
-// at all, which also keeps the page light).
+// at all, which also keeps the page light). The nation and the state lines are cached images.
 import type { PlaceCount } from '../../status/index.js';
 import type { Messages } from '../i18n/index.js';
-import { atlasShapes, MAP_HEIGHT, MAP_WIDTH, placeName } from './atlas.js';
+import { atlasShapes, MAP_HEIGHT, MAP_WIDTH, mapLayers, placeName } from './atlas.js';
 
 const STEPS = 5;
 
@@ -16,6 +16,7 @@ function limits(minCount: number, max: number): number[] {
 
 export function CountyMap({ counties, m, title, minCount }: { counties: PlaceCount[]; m: Messages; title: string; minCount: number }) {
   const shapes = atlasShapes();
+  const layers = mapLayers();
   const max = counties[0]?.count ?? 0;
   const steps = limits(minCount, max);
   const stepOf = (n: number) => Math.max(0, steps.findIndex((l) => n <= l));
@@ -23,7 +24,7 @@ export function CountyMap({ counties, m, title, minCount }: { counties: PlaceCou
     <figure class="od-figure">
       <svg class="od-map" viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-labelledby="map-title">
         <title id="map-title">{title}</title>
-        <path class="od-map__nation" d={shapes.nation} />
+        <image href={layers.base.url} x="0" y="0" width={MAP_WIDTH} height={MAP_HEIGHT} />
         {counties.map((c) => {
           const shape = shapes.county.get(c.county);
           return shape ? (
@@ -32,7 +33,7 @@ export function CountyMap({ counties, m, title, minCount }: { counties: PlaceCou
             </path>
           ) : null;
         })}
-        <path class="od-map__states" d={shapes.stateBorders} />
+        <image href={layers.borders.url} x="0" y="0" width={MAP_WIDTH} height={MAP_HEIGHT} />
       </svg>
       <figcaption>
         <ul class="od-map__legend">
