@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config.js';
 import { ProblemError } from '../problems/index.js';
 import { registerAudit } from './audit.js';
+import { registerDataSafety } from './data-safety.js';
 import { registerDetect } from './detect.js';
 import { registerImport } from './import.js';
 import { registerIncidents } from './incidents.js';
@@ -24,6 +25,7 @@ registerIncidents(program);
 registerSimulate(program);
 registerDetect(program);
 registerAudit(program);
+registerDataSafety(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -24,6 +24,10 @@ export const POLICY = {
   'user.add': ADMIN,
   'user.update': ADMIN,
   'audit.list': ADMIN,
+  'store.backup': ADMIN,
+  'store.restore': ADMIN,
+  /** Erases old contact details and deletes old reports. */
+  'store.retention': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

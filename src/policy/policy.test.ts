@@ -19,6 +19,9 @@ const EXPECTED: Record<Action, Role[]> = {
   'user.add': ['admin'],
   'user.update': ['admin'],
   'audit.list': ['admin'],
+  'store.backup': ['admin'],
+  'store.restore': ['admin'],
+  'store.retention': ['admin'],
 };
 
 const actor = (role: Role, mustChangePassword = false): Actor => ({ id: 'u', email: `${role}@x.org`, role, mustChangePassword, via: 'session', credential: 'c' });
