@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { ProblemError } from '../problems/index.js';
 import { registerAttribution } from './attribution.js';
 import { registerAudit } from './audit.js';
+import { registerDataSafety } from './data-safety.js';
 import { registerDetect } from './detect.js';
 import { registerImport } from './import.js';
 import { registerIncidents } from './incidents.js';
@@ -26,6 +27,7 @@ registerSimulate(program);
 registerDetect(program);
 registerAudit(program);
 registerAttribution(program);
+registerDataSafety(program);
 
 try {
   await program.parseAsync(process.argv);

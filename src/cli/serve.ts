@@ -1,13 +1,16 @@
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { startServer, type RunningServer } from '../http/server.js';
 import { deskAppRoutes } from '../web/desk-app.js';
 import { webNotFoundPage, webRoutes } from '../web/index.js';
+import { runCluster } from './cluster.js';
 import { runDemo } from './demo.js';
 import { detectionWorker } from './detection-worker.js';
 import { configFrom, UsageError, withStoreFlags, type StoreFlags } from './options.js';
 
 interface ServeFlags extends StoreFlags {
   port?: string;
+  workers: string;
   demo?: boolean;
   speed: string;
   sample: string;
@@ -33,6 +36,7 @@ function demoOptions(flags: ServeFlags) {
 export function registerServe(program: Command): void {
   withStoreFlags(program.command('serve', { isDefault: true }).description('Run the HTTP server (public form, API, staff desk) with live detection'))
     .option('-p, --port <port>', 'port to listen on (default: env PORT or 8080)')
+    .option('--workers <n>', 'run N server processes on the port (needs DATABASE_URL: they share one PostgreSQL)', '1')
     .option('--demo', 'server replaying the 22 Feb 2024 AT&T outage through the live path (a temporary store unless --data-dir)')
     .option('--speed <x>', 'demo: simulated seconds per real second (144 = the 12 hours in 5 minutes)', '144')
     .option('--sample <share>', 'demo: share of simulated reporters sent (the full day is ~2 M reports)', '0.05')
@@ -40,6 +44,14 @@ export function registerServe(program: Command): void {
     .option('--demo-until <iso>', 'demo: simulated time the replay ends at (then `demo finished`)', '2024-02-22T22:00:00Z')
     .option('--history-days <n>', 'demo: days before --demo-from loaded as history for the baselines', '7')
     .action(async (flags: ServeFlags) => {
+      const workers = Number(flags.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
+      if (workers > 1 && cluster.isPrimary) {
+        if (flags.demo) throw new UsageError('--workers and --demo do not go together');
+        if (!configFrom(flags).databaseUrl) throw new UsageError('--workers needs DATABASE_URL (or --database-url): the embedded store is one process');
+        runCluster(workers);
+        return;
+      }
       const server: RunningServer = flags.demo
         ? await runDemo(demoOptions(flags))
         : await startServer(configFrom(flags), { background: [detectionWorker], extraRoutes: [webRoutes, deskAppRoutes], notFoundPage: webNotFoundPage });

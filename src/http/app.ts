@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installAdmission } from './admission.js';
+import { installBrowserSecurity } from './browser-security.js';
 import { connectionCap, limitedServer, type ConnectionStats } from './connections.js';
 import type { AppContext } from './context.js';
 import { installLoginLimits } from './login-limits.js';
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   });
   await installAdmission(app, ctx);
   await app.register(cookie);
+  installBrowserSecurity(app);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(swagger, {
     openapi: {

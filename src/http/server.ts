@@ -3,17 +3,32 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { DailySalts } from '../intake/fingerprint.js';
+import { expireIdempotencyKeys } from '../intake/idempotency.js';
 import { Intake } from '../intake/intake.js';
 import { RateLimiter } from '../intake/rate-limit.js';
 import { Metrics } from '../ops/metrics.js';
+import { lookupZip } from '../reference/index.js';
 import { ensureFirstAdmin, prepareDecoy } from '../staff/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
+import { purgeEndedHits } from './rate-limit-store.js';
 
 /** INTAKE_RATE_LIMIT is per client (address and browser); one address may send this many times it. */
 const ADDRESS_LIMIT_FACTOR = 20;
-const SALT_PURGE_MS = 10 * 60_000;
+const HOUSEKEEPING_MS = 10 * 60_000;
+
+/**
+ * What expires, gone on time even on a server nobody reports to: yesterday's fingerprint salt
+ * once the dedupe window has passed, idempotency keys after 24 h, ended rate-limit counters.
+ * Every process runs it; each step is idempotent.
+ */
+export async function housekeeping(ctx: AppContext): Promise<void> {
+  const now = ctx.clock();
+  await ctx.salts.purge(now);
+  await expireIdempotencyKeys(ctx.store.db, now);
+  await purgeEndedHits(ctx.store.db);
+}
 
 export async function createContext(config: Config, store?: Store, clock: () => Date = () => new Date()): Promise<AppContext> {
   const s = store ?? (await openStore(config));
@@ -25,6 +40,8 @@ export async function createContext(config: Config, store?: Store, clock: () => 
   metrics.gauge('intake_commits_total', 'Group commits so far', () => intake.stats.batches);
   metrics.gauge('process_resident_memory_bytes', 'Resident memory', () => process.memoryUsage().rss);
   await prepareDecoy(); // before the first sign-in: an unknown email then costs what a known one does
+  // The ZIP table loads on first use, blocking the loop for 0.3-2 s: do it before the first report.
+  lookupZip('10001');
   const salts = new DailySalts(s.db);
   await salts.forDay(clock()); // fails fast if the store cannot hold salts
   return {
@@ -68,8 +85,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     announce(`Sign in at ${url}/login: you choose your own password at first sign-in.`);
   }
   const workers = await Promise.all((opts.background ?? []).map((start) => start(ctx)));
-  // Yesterday's salt goes once the dedupe window has passed, even on a server nobody reports to.
-  const purgeSalts = setInterval(() => ctx.salts.purge(ctx.clock()).catch((err: unknown) => app.log.warn({ err }, 'salt purge failed')), SALT_PURGE_MS);
+  const purgeSalts = setInterval(() => housekeeping(ctx).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed')), HOUSEKEEPING_MS);
   purgeSalts.unref();
   announce(`Outage Desk listening on ${url} (store: ${ctx.store.dialect} ${ctx.store.location})`);
   let stopping: Promise<void> | undefined;

@@ -5,6 +5,7 @@ import type { FieldError } from '../intake/field-errors.js';
 import type { RateDecision } from '../intake/rate-limit.js';
 import { requestHash, type Accepted } from '../intake/intake.js';
 import { validateReport, type Source } from '../intake/validate.js';
+import { IDEMPOTENCY_TTL_MS, idempotencyScope, scopedIdempotencyKey } from '../intake/idempotency.js';
 import type { AppContext } from './context.js';
 
 export type SubmissionOutcome =
@@ -20,7 +21,10 @@ export interface SubmissionMeta {
   ip: string;
   userAgent: string;
   source: Extract<Source, 'web' | 'api'>;
+  /** The client's key as sent (at most IDEMPOTENCY_KEY_MAX characters: the route refuses longer). */
   idempotencyKey?: string | undefined;
+  /** The Authorization header or session cookie, if any: the client an idempotency key belongs to. */
+  credential?: string | undefined;
   /** True once the client has hung up (checked until the commit starts). */
   clientGone?: (() => boolean) | undefined;
 }
@@ -50,7 +54,8 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
   // Every request counts toward the limit (a fresh key per request must not be a way around
   // it), but a retry of a report already stored is answered even over the limit: it stores nothing.
   const rate = overLimit(ctx, fingerprint, meta.ip, now.getTime());
-  if (!rate.allowed && !(meta.idempotencyKey && (await findReportByIdempotencyKey(ctx.store.db, meta.idempotencyKey)))) {
+  const idempotencyKey = meta.idempotencyKey === undefined ? undefined : scopedIdempotencyKey(idempotencyScope(meta.credential, fingerprint), meta.idempotencyKey);
+  if (!rate.allowed && !(idempotencyKey && (await findReportByIdempotencyKey(ctx.store.db, idempotencyKey, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))))) {
     ctx.count.rejected('rate-limited');
     return { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds };
   }
@@ -61,8 +66,8 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
       source: meta.source,
       fingerprint,
       receivedAt: now,
-      idempotencyKey: meta.idempotencyKey,
-      requestHash: meta.idempotencyKey ? requestHash(body) : undefined,
+      idempotencyKey,
+      requestHash: idempotencyKey ? requestHash(body) : undefined,
     }, meta.clientGone);
   } catch (err) {
     if (!(err instanceof AbandonedError)) throw err;

@@ -35,6 +35,10 @@ export const POLICY = {
   'incident.export': ALL,
   /** Exports with reporters' contact details. */
   'incident.export-contact': CONTACT,
+  'store.backup': ADMIN,
+  'store.restore': ADMIN,
+  /** Erases old contact details and deletes old reports. */
+  'store.retention': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

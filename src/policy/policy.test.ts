@@ -26,6 +26,9 @@ const EXPECTED: Record<Action, Role[]> = {
   'incident.reports': ['admin', 'investigator', 'analyst'],
   'incident.export': ['admin', 'investigator', 'analyst'],
   'incident.export-contact': ['admin', 'investigator'],
+  'store.backup': ['admin'],
+  'store.restore': ['admin'],
+  'store.retention': ['admin'],
 };
 
 const actor = (role: Role, mustChangePassword = false): Actor => ({ id: 'u', email: `${role}@x.org`, role, mustChangePassword, via: 'session', credential: 'c' });

@@ -12,6 +12,7 @@ export const PROBLEMS = {
   unauthenticated: { status: 401, title: 'Authentication required', meaning: 'no, expired or revoked token or session' },
   'bad-credentials': { status: 401, title: 'Authentication required', meaning: 'wrong email or password, or the account is disabled' },
   forbidden: { status: 403, title: 'Not allowed', meaning: 'your role may not do this' },
+  'cross-site-request': { status: 403, title: 'Not allowed', meaning: 'a change made with the session cookie (or a sign-in) came from another site (`Sec-Fetch-Site` / `Origin`)' },
   'password-change-required': { status: 403, title: 'Not allowed', meaning: 'choose a new password first (`POST /api/v1/me/password`)' },
   'not-found': { status: 404, title: 'Not found', meaning: 'no such route (a browser, its `Accept` preferring `text/html`, asking for a page outside `/api` gets an HTML page instead)' },
   'report-not-found': { status: 404, title: 'Not found', meaning: 'no report with that id' },

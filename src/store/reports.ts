@@ -50,8 +50,11 @@ export async function insertReports(trx: Transaction<Database> | Kysely<Database
   return rows.map((r) => ({ id: r.id, inserted: insertedIds.has(r.id) }));
 }
 
-export async function findReportByIdempotencyKey(db: Kysely<Database>, key: string): Promise<StoredReportRow | undefined> {
-  return db.selectFrom('reports').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+/** The report stored under this (scoped) idempotency key, received at or after `since` if given. */
+export async function findReportByIdempotencyKey(db: Kysely<Database>, key: string, since?: Date): Promise<StoredReportRow | undefined> {
+  let q = db.selectFrom('reports').selectAll().where('idempotency_key', '=', key);
+  if (since) q = q.where('received_at', '>=', since);
+  return q.executeTakeFirst();
 }
 
 export async function getReport(db: Kysely<Database>, id: string): Promise<StoredReportRow | undefined> {

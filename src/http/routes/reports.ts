@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { listReports, readReport } from '../../commands/index.js';
 import { problem } from '../../problems/index.js';
-import { actorOf, requireActor } from '../auth.js';
+import { IDEMPOTENCY_KEY_MAX } from '../../intake/idempotency.js';
+import { actorOf, requireActor, SESSION_COOKIE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { invalid, sendProblem } from '../problem.js';
 import { submitReport } from '../submission.js';
@@ -24,12 +25,16 @@ export async function reportRoutes(root: FastifyInstance, ctx: AppContext): Prom
       return sendProblem(reply, problem('unsupported-media-type', 'Send Content-Type: application/json.'));
     }
     const key = req.headers['idempotency-key'];
-    const idempotencyKey = typeof key === 'string' && key.length > 0 ? key.slice(0, 200) : undefined;
+    const idempotencyKey = typeof key === 'string' && key.length > 0 ? key : undefined;
+    if (idempotencyKey && idempotencyKey.length > IDEMPOTENCY_KEY_MAX) {
+      return sendProblem(reply, invalid([{ path: 'headers.idempotency-key', message: `must be at most ${IDEMPOTENCY_KEY_MAX} characters` }]));
+    }
     const outcome = await submitReport(ctx, req.body, {
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? '',
       source: 'api',
       idempotencyKey,
+      credential: req.headers.authorization ?? req.cookies?.[SESSION_COOKIE],
       clientGone: () => req.raw.socket?.destroyed === true,
     });
     switch (outcome.kind) {

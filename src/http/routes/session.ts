@@ -8,7 +8,9 @@ import { changePasswordSchema, meSchema, signInSchema, signOutEverywhereSchema, 
 
 /** Sets the session cookie of a sign-in (the form and the API share it). */
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, s: SignedIn): void {
+  // Secure whenever the browser reached us over TLS, also through a TRUST_PROXY proxy (X-Forwarded-Proto).
   reply.setCookie(SESSION_COOKIE, s.sessionId, { httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', path: '/', maxAge: s.maxAgeSeconds });
+  reply.header('Cache-Control', 'no-store');
 }
 
 export async function endBrowserSession(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
