@@ -45,7 +45,10 @@ export interface Thresholds {
   /** Nation rate floor (reports/min) for a fresh engine with no history: conservative, so
    * ordinary traffic never opens, while a real national outage (thousands) still does. */
   coldNationRate: number;
-  /** Collateral: share of excess reporters calling the primary's network. */
+  /** Collateral: share of excess reporters calling the primary's network (above the network's
+   * usual share of calls to it). Often only 30-50 % of collateral reporters fill in whom they
+   * were calling; a primary outage of B raises calls to A only at B's usual share, which is
+   * corrected away, so a quarter of the excess naming A already says B follows A. */
   collateralCalledShare: number;
   /** Collateral by tracking: excess at most this share of the primary's, r >= this. */
   collateralExcessRatio: number;
@@ -66,7 +69,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   cooldownMinutes: 360,
   dedupeMinutes: 60,
   coldNationRate: 4,
-  collateralCalledShare: 0.5,
+  collateralCalledShare: 0.25,
   collateralExcessRatio: 0.25,
   collateralCorrelation: 0.6,
 };

@@ -12,12 +12,14 @@ import { TrackedIncident } from './lifecycle.js';
 import type { NetworkCounts } from './network.js';
 import type { ReportLog } from './report-log.js';
 import type { RegionSeries } from './rollup.js';
-import { containsRegion, decideScope, DEFAULT_SCOPE_RULE, overlaps, sameScope, unionScope } from './scope.js';
+import { containsRegion, decideScope, DEFAULT_SCOPE_RULE, makeScope, overlaps, sameScope, unionScope } from './scope.js';
 import { changePoint, passesGate, poissonLlr } from './significance.js';
 import type { IncidentChange, OpeningEvidence, Scope, ScopeBasis } from './types.js';
 import { scopeFilter, scopeObserved } from './scope-counts.js';
 
 const TAIL_MINUTES = 60; // keep drawing a resolved incident's chart this long
+/** An excess elsewhere beginning this long after an open incident's onset is its own outage. */
+const SEPARATE_AFTER_MINUTES = 20;
 
 export class IncidentBook {
   private readonly list: TrackedIncident[] = [];
@@ -84,15 +86,52 @@ export class IncidentBook {
     const stats = regionStats(this.exp, net, c.windowIndex, minute);
     const trigger = { level: c.key.level, region: c.key.region, state: c.key.state, observed: c.observed, tested: c.tested };
     const { scope, basis } = decideScope(stats.nation, stats.states, stats.counties, { ...DEFAULT_SCOPE_RULE, scopeLlr: this.t.scopeLlr }, trigger);
-    const existing = this.openOf(net).find((i) => overlaps(i.scope, scope) || overlaps(i.scope, keyScope));
-    if (existing) return this.grow(existing, scope, basis, minute, changes);
     const opening: OpeningEvidence = {
       level: c.key.level, region: c.key.region, windowMinutes: w, observed: c.observed,
       expected: round(c.expected), tested: round(c.tested), llr: round(c.llr), ratio: round(c.observed / Math.max(c.expected, 1e-9)),
       duplicateShare: round(duplicateShare), elevatedMinutes: c.elevatedMinutes,
     };
+    const open = this.openOf(net);
+    const existing = open.find((i) => overlaps(i.scope, keyScope)) ?? open.find((i) => overlaps(i.scope, scope));
+    if (existing) {
+      const apart = this.separateOutage(net, existing, scope, keyScope, minute);
+      if (!apart) return this.grow(existing, this.withoutOthers(net, existing, scope), basis, minute, changes);
+      this.open(net, apart, basis, opening, minute, seenUpTo, changes);
+      return true;
+    }
     this.open(net, scope, basis, opening, minute, seenUpTo, changes);
     return true;
+  }
+
+  /**
+   * An excess in places an open incident of the network does not hold, that began well after
+   * it: an independent outage elsewhere (its own incident), not the first one spreading (a
+   * national outage reaches its states within minutes of its onset). Null when it is spreading.
+   */
+  private separateOutage(net: NetworkCounts, existing: TrackedIncident, scope: Scope, keyScope: Scope, minute: number): Scope | null {
+    if (scope.level === 'nation' || existing.scope.level === 'nation' || overlaps(existing.scope, keyScope)) return null;
+    if (minute - existing.onsetMinute < SEPARATE_AFTER_MINUTES) return null;
+    const held = this.openOf(net);
+    const fresh = scope.regions.filter((r) => !held.some((i) => overlaps(i.scope, { level: scope.level, regions: [r] })));
+    if (fresh.length === 0) return null;
+    const place = makeScope(scope.level, fresh);
+    const observed: number[] = [];
+    const tested: number[] = [];
+    for (let m = minute - 60; m <= minute; m++) {
+      observed.push(scopeObserved(net, place, m));
+      tested.push(this.exp.scopeRate(net, place, m) * this.exp.factor());
+    }
+    const onset = minute - 60 + changePoint(observed, tested);
+    return onset - existing.onsetMinute >= SEPARATE_AFTER_MINUTES ? place : null;
+  }
+
+  /** The scope without places other open incidents of the network hold: never two incidents over one place. */
+  private withoutOthers(net: NetworkCounts, inc: TrackedIncident, scope: Scope): Scope {
+    if (scope.level === 'nation') return scope;
+    const others = this.openOf(net).filter((i) => i !== inc);
+    if (others.length === 0) return scope;
+    const kept = scope.regions.filter((r) => !others.some((o) => overlaps(o.scope, { level: scope.level, regions: [r] })));
+    return kept.length > 0 ? makeScope(scope.level, kept) : inc.scope;
   }
 
   private residualSignificant(net: NetworkCounts, c: Candidate, minute: number): boolean {

@@ -99,7 +99,7 @@ function confinedStates(nation: RegionStat, states: RegionStat[], rule: ScopeRul
   return null;
 }
 
-function makeScope(level: ScopeLevel, regions: string[]): Scope {
+export function makeScope(level: ScopeLevel, regions: string[]): Scope {
   if (level === 'nation') return { level, regions: ['US'] };
   return { level, regions: [...new Set(regions)].sort() };
 }

@@ -22,7 +22,8 @@ const NETWORKS = ['att', 'verizon', 'tmobile', 'uscellular', 'boost', 'att', 've
 // National outages are rare (one or two a year per big carrier in reality): 1 in 10 here.
 const SCOPES: ScopeKind[] = ['county', 'state', 'county', 'multistate', 'county', 'nation', 'state', 'county', 'multistate', 'state'];
 const SHAPES: Exclude<Shape, 'att-2024-02-22'>[] = ['abrupt', 'ramp', 'partial-recovery'];
-const SERVICE_MIXES: Service[][] = [['voice'], ['data'], ['voice', 'sms', 'data', '911'], ['voice', 'sms'], ['sms', 'data']];
+// One-service outages too: 911-only failures are what the FCC fines most often; data-only ones are common.
+const SERVICE_MIXES: Service[][] = [['voice'], ['data'], ['voice', 'sms', 'data', '911'], ['911'], ['voice', 'sms'], ['sms', 'data']];
 /** Restoration time in minutes by scope: [shortest, longest]. */
 const DURATION: Record<ScopeKind, [number, number]> = {
   county: [30, 180], state: [60, 360], multistate: [90, 480], nation: [120, 720],
@@ -103,15 +104,17 @@ function collateralOf(primary: TruthOutage, rng: Rng): TruthOutage[] {
   const onsetMs = Date.parse(primary.onsetAt);
   return ['att', 'verizon', 'tmobile']
     .filter((n) => n !== primary.network && rng.chance(0.7))
-    .map((network) => ({ network, share: rng.between(0.02, 0.06), delay: 3 + rng.int(8) }))
+    // Often only 30-50 % of them name the failed network (the rest leave "who were you calling" empty).
+    .map((network) => ({ network, share: rng.between(0.02, 0.06), delay: 3 + rng.int(8), calledShare: Math.round(rng.between(0.3, 0.9) * 100) / 100 }))
     .filter(({ share }) => primary.peakPer15min * share >= 4)
-    .map(({ network, share, delay }) => {
+    .map(({ network, share, delay, calledShare }) => {
       const curve = scaleCurve(primary.curve, share);
       return {
         id: `${primary.id}-${network}`,
         network,
         kind: 'collateral' as const,
         primaryId: primary.id,
+        calledShare,
         scope: primary.scope,
         services: ['voice', 'sms'] as Service[],
         onsetAt: new Date(onsetMs + delay * MINUTE).toISOString(),
@@ -123,6 +126,19 @@ function collateralOf(primary: TruthOutage, rng: Rng): TruthOutage[] {
         curve: roundCurve(curve),
       };
     });
+}
+
+/** An independent outage overlapping `primary` in time: half the time the same network in other states. */
+function overlapping(primary: TruthOutage, i: number, rng: Rng, plan: string[]): TruthOutage {
+  const onsetMs = Date.parse(primary.onsetAt) + (10 + rng.int(50)) * MINUTE;
+  const other = plan.find((n) => n !== primary.network && n !== 'uscellular') ?? 'verizon';
+  const same = primary.scope.level !== 'nation' && primary.network !== 'uscellular' && rng.chance(0.5);
+  const network = same ? primary.network : other;
+  const taken = new Set(primary.scope.regions.map((r) => r.slice(0, 2)));
+  const clash = (o: TruthOutage) => same && (o.scope.level === 'nation' || o.scope.regions.some((r) => taken.has(r.slice(0, 2))));
+  let o = primaryOutage(i, onsetMs, rng, [network]);
+  for (let k = 1; k <= 10 && clash(o); k++) o = primaryOutage(i + k, onsetMs, rng, [network]);
+  return { ...o, id: `sim-${String(i + 1).padStart(3, '0')}-${o.network}-overlap` };
 }
 
 /** A start instant in [lo, hi) whose window overlaps no busy window (or the last try). */
@@ -152,9 +168,18 @@ export function buildRandomScenario(opts: SimulateOptions): Truth {
     const onsetMs = Math.floor((firstMs + slot * i + rng.between(0, slot * 0.6)) / MINUTE) * MINUTE;
     const primary = primaryOutage(i, onsetMs, rng, plan);
     outages.push(primary, ...collateralOf(primary, rng));
+    // Every third outage has an independent one overlapping it in time: another network, or the same one elsewhere.
+    if (i % 3 === 1) outages.push(overlapping(primary, count + i, rng, plan));
   }
   const busy: Window[] = outages.map((o) => [Date.parse(o.onsetAt), Date.parse(o.endAt)]);
   const quiet = calendarQuiet(startMs, endMs);
+  // Spam and news during an outage and right after it: what must not open (or hide) an incident there.
+  for (const [k, o] of outages.filter((x) => x.kind === 'primary').entries()) {
+    const during = Date.parse(o.onsetAt) + Math.floor(rng.between(0.1, 0.5) * (Date.parse(o.endAt) - Date.parse(o.onsetAt)) / MINUTE) * MINUTE;
+    if (k % 4 === 0) quiet.push(spamBurst(rng, during));
+    if (k % 4 === 2) quiet.push(spamBurst(rng, Date.parse(o.endAt) + (5 + rng.int(30)) * MINUTE));
+    if (k % 6 === 3) quiet.push(newsRise(rng, during));
+  }
   for (let i = 0; i < Math.max(1, Math.round(days / 8)); i++) {
     quiet.push(spamBurst(rng, freeSlot(rng, firstMs, endMs - 2 * HOUR, HOUR, busy)));
   }
