@@ -65,8 +65,8 @@ export function csvRecord(v: ReportView): Record<(typeof CSV_COLUMNS)[number], s
   };
 }
 
-/** Authorizes and audits the export, then yields the presented reports one by one. */
-export async function exportIncidentReports(cx: CommandContext, actor: Actor, id: string, input: ExportInput, now: Date): Promise<AsyncGenerator<ReportView>> {
+/** Authorizes and audits the export, then yields the presented reports a page at a time. */
+export async function exportIncidentReports(cx: CommandContext, actor: Actor, id: string, input: ExportInput, now: Date): Promise<AsyncGenerator<ReportView[]>> {
   authorize(actor, 'incident.export');
   if (!input.redacted) authorize(actor, 'incident.export-contact');
   const i = await loadIncident(cx, id);
@@ -75,6 +75,6 @@ export async function exportIncidentReports(cx: CommandContext, actor: Actor, id
   await recordAudit(cx.store, { actor: actor.email, action: `incident.export-${format}`, target: id, detail: { redacted, filters: { ...filters, since: filters.since?.toISOString(), until: filters.until?.toISOString() } } }, now);
   const rows = allComplaints(cx.store.db, await incidentMembership(cx.store.db, i, now), filter);
   return (async function* () {
-    for await (const r of rows as AsyncGenerator<StoredReportRow>) yield presentReport(r, !redacted);
+    for await (const page of rows as AsyncGenerator<StoredReportRow[]>) yield page.map((r) => presentReport(r, !redacted));
   })();
 }

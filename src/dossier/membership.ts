@@ -83,9 +83,13 @@ export async function incidentMembership(db: Kysely<Database>, i: StoredIncident
 
 type ReportsQuery<O> = SelectQueryBuilder<Database, 'reports', O>;
 
-/** Restricts a query on `reports` to the incident's reports, received within [from, to] if given. */
-export function withinIncident<O>(q: ReportsQuery<O>, m: Membership, from = m.from, to = m.to): ReportsQuery<O> {
-  let out = q.where('network', '=', m.network).where('received_at', '>=', from).where('received_at', '<=', to);
+/**
+ * Restricts a query on `reports` to the incident's reports received in [from, to] (or [from, to)
+ * with `toExclusive`), a range inside the membership's. One range on received_at, so an index
+ * walks only it.
+ */
+export function withinIncident<O>(q: ReportsQuery<O>, m: Membership, from = m.from, to = m.to, toExclusive = false): ReportsQuery<O> {
+  let out = q.where('network', '=', m.network).where('received_at', '>=', from).where('received_at', toExclusive ? '<' : '<=', to);
   if (m.sources.length === 0) return out.where('id', '=', ''); // merged away: no reports
   if (m.sources.length === 1) return narrowed(out, m.sources[0]!);
   out = out.where((eb) =>
@@ -101,9 +105,9 @@ export function withinIncident<O>(q: ReportsQuery<O>, m: Membership, from = m.fr
   return out;
 }
 
-/** One source: plain conditions, so the store's indexes serve them as before. */
+/** One source: its bounds are the membership's (already applied), plus its regions. */
 function narrowed<O>(q: ReportsQuery<O>, s: MembershipSource): ReportsQuery<O> {
-  let out = q.where('received_at', '>=', s.from).where('received_at', '<=', s.to);
+  let out = q;
   for (const r of s.only) out = out.where(r.level, 'in', r.regions);
   for (const r of s.exclude) out = out.where(r.level, 'not in', r.regions);
   return out;

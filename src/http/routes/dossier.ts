@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { actOnIncident, CSV_COLUMNS, declareIncident, mergeIncidents, splitIncident, caseView, csvRecord, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
 import type { ImpactTallies } from '../../dossier/index.js';
 import type { DossierSection } from '../../dossier/pdf/dossier-pdf.js';
@@ -65,15 +65,19 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
 
   app.get('/api/v1/incidents/:id/reports.csv', { preHandler: requireActor(ctx), schema: exportCsvSchema }, async (req, reply) => {
     const rows = await exportRows('csv')(req, actorOf(req));
-    const csv = stringify({ header: true, columns: [...CSV_COLUMNS], cast: { boolean: (v) => (v ? 'true' : 'false') } });
-    Readable.from((async function* () { for await (const v of rows) yield csvRecord(v); })()).pipe(csv);
+    // csv-stringify per page: one chunk of text per 2,000 rows; the stream pulls the next page only when the client has read this one.
+    const options = { columns: [...CSV_COLUMNS], cast: { boolean: (v: boolean) => (v ? 'true' : 'false') } };
+    const csv = Readable.from((async function* () {
+      yield stringify([], { ...options, header: true });
+      for await (const page of rows) yield stringify(page.map(csvRecord), options);
+    })());
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.csv"`);
     return reply.send(csv);
   });
 
   app.get('/api/v1/incidents/:id/reports.jsonl', { preHandler: requireActor(ctx), schema: exportJsonlSchema }, async (req, reply) => {
     const rows = await exportRows('jsonl')(req, actorOf(req));
-    const body = Readable.from((async function* () { for await (const v of rows) yield JSON.stringify(v) + '\n'; })());
+    const body = Readable.from((async function* () { for await (const page of rows) yield page.map((v) => JSON.stringify(v) + '\n').join(''); })());
     reply.header('Content-Type', 'application/x-ndjson; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.jsonl"`);
     return reply.send(body);
   });
