@@ -157,7 +157,7 @@ describe.each(STORE_KINDS)('attribution API on %s', (kind) => {
       expect(res.statusCode, `${method} ${path} ${JSON.stringify(payload)}: ${res.body}`).toBeLessThan(500);
     }), { numRuns: 150 });
     const nul = await post('statements', { ...CISA, text: 'a\u0000b' });
-    expect(nul.json().errors).toEqual([{ path: 'text', message: 'contains a NUL character' }]);
+    expect(nul.json().errors).toEqual([{ path: 'text', message: expect.stringContaining('NUL') }]);
   }, 120_000);
 
   it('answers 404 for an unknown incident, statement or claim', async () => {

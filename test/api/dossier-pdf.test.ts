@@ -70,4 +70,15 @@ describe('PDF dossier', () => {
     expect(text).toContain('Statements and claims');
     expect(text).toContain(`attribution of ${INCIDENT.id}`);
   });
+
+  it('carries the attribution section: a recorded claim with its verdict and reasons', async () => {
+    const post = (kind: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/incidents/${INCIDENT.id}/${kind}`, headers: inv, payload: body });
+    expect((await post('statements', { source: 'agency', speaker: 'CISA', saidAt: at(400), text: 'No indication of malicious activity.', asserts: { maliciousActivity: 'none-seen' } })).statusCode).toBe(201);
+    expect((await post('claims', { actor: 'Example Group', channel: 'Telegram', claimedAt: at(1500), text: 'We did it.', claimedMethod: 'ddos' })).statusCode).toBe(201);
+    const text = await pdfText((await t.app.inject({ url: `/api/v1/incidents/${INCIDENT.id}/dossier.pdf`, headers: inv })).rawPayload);
+    expect(text).toContain('Attribution');
+    expect(text).toContain('Example Group via Telegram');
+    expect(text).toContain('Contradicted');
+    expect(text).toContain('No indication of malicious activity.');
+  });
 });
