@@ -7,6 +7,7 @@ import type { Cached } from '../../status/service.js';
 import type { AppContext } from '../context.js';
 import { statusServiceOf } from '../status-service.js';
 import { PublicIncident, PublicStatus, statusSchema, ZipCheck, zipStatusSchema } from './status.schema.js';
+import { NEVER_SHED } from '../admission.js';
 
 /** Shared caches may keep an answer as long as the server does; then they must ask again. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=25';
@@ -28,9 +29,9 @@ export async function statusRoutes(root: FastifyInstance, ctx: AppContext): Prom
   app.addSchema(ZipCheck);
   const status = statusServiceOf(ctx);
 
-  app.get('/api/v1/status', { schema: statusSchema }, async (req, reply) => sendCached(req, reply, await status.status()));
+  app.get('/api/v1/status', { schema: statusSchema, config: NEVER_SHED }, async (req, reply) => sendCached(req, reply, await status.status()));
 
-  app.get('/api/v1/status/:zip', { schema: zipStatusSchema }, async (req, reply) => {
+  app.get('/api/v1/status/:zip', { schema: zipStatusSchema, config: NEVER_SHED }, async (req, reply) => {
     const check = await status.zip(req.params.zip, req.query.carrier);
     if (!check) return fail('zip-unknown', `${req.params.zip} is not a ZIP code we know`);
     return sendCached(req, reply, check);
