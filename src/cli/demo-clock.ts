@@ -27,11 +27,12 @@ export class DemoClock {
   }
 
   /**
-   * Simulated time waits at `simMs` until the limit is raised: a sender slower than `speed`
-   * slows the clock instead of stamping its reports later than they happened.
+   * Simulated time waits at `simMs` (the sender's oldest report not yet answered, plus a little):
+   * a server slower than `speed` slows the clock instead of stamping reports later than they
+   * happened. The limit may move back; the clock never does.
    */
   holdAt(simMs: number): void {
-    this.#limit = Math.max(this.#limit === Infinity ? simMs : this.#limit, simMs);
+    this.#limit = simMs;
   }
 
   /** Stops simulated time at `simMs` (the replay has ended: nothing happens after it). */

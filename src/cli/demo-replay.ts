@@ -82,19 +82,28 @@ async function drive(url: string, clock: DemoClock, o: LiveReplayOptions): Promi
   let sent = 0;
   let refused = 0;
   const inFlight = new Set<Promise<void>>();
+  // Simulated times of the reports sent and not answered yet: the clock may not pass the oldest by more than the lead.
+  const pending = new Map<Promise<void>, number>();
+  let nextAt = Number.POSITIVE_INFINITY;
+  const hold = () => clock.holdAt(Math.min(nextAt, ...pending.values()) + HOLD_LEAD_MS);
   let lastNote = Date.now();
   for (let r = o.first; r && Date.parse(r.receivedAt) < o.until.getTime(); ) {
     if (keepReporter(r.fingerprint, o.sample)) {
       const at = Date.parse(r.receivedAt);
-      clock.holdAt(at + HOLD_LEAD_MS);
+      nextAt = at;
+      hold();
       const wait = clock.realDelayUntil(at);
       if (wait > 2) await new Promise((res) => setTimeout(res, wait));
-      while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+      // Sent once the clock has reached it, so the server stamps it within the lead of when it happened.
+      while (inFlight.size >= MAX_IN_FLIGHT || (clock.now() < at && inFlight.size > 0)) await Promise.race(inFlight);
       const p: Promise<void> = post(url, r).then((ok) => {
         if (!ok) refused++;
         inFlight.delete(p);
+        pending.delete(p);
+        hold();
       });
       inFlight.add(p);
+      pending.set(p, at);
       sent++;
       if (Date.now() - lastNote > 10_000) {
         lastNote = Date.now();

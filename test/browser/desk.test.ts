@@ -129,6 +129,9 @@ describe('staff desk app', () => {
     await expect.poll(() => page.locator('svg path[fill="#f0f0f0"]').count()).toBeGreaterThan(3000);
     expect(await page.locator('.od-map__counties path:not([fill="#f0f0f0"])').count()).toBe(3); // Fulton (30303, 30318), New York, Cook
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('AT&T outage: nationwide');
+    // Why it has its scope: opened at the states holding the national excess, grown to the nation.
+    await expect(page.getByText('It opened covering 18 states (state level): the national count stood out, but its excess sat in 18 states (fewer than 25)', { exact: false }).count()).resolves.toBe(1);
+    await expect(page.getByText('It grew to the whole country (nation level)', { exact: false }).count()).resolves.toBe(1);
     for (const w of WIDTHS) {
       await page.setViewportSize(w);
       // The chart follows the page width (ResizeObserver).

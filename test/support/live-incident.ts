@@ -26,7 +26,12 @@ export function ongoingAttIncident(now = Date.now(), over: Partial<StoredInciden
     resolvedAt: null,
     reportCount: 1200,
     peak: { at: new Date(now - 30 * 60_000).toISOString(), count: 900 },
-    evidence: { opening: OPENING, collateral: null },
+    evidence: {
+      opening: OPENING, collateral: null,
+      // Opened at the states holding the excess, grown to the nation: the desk explains both.
+      openingScope: { level: 'state', regions: 18, basis: 'confined-states', since: new Date(onset.getTime() + 4 * 60_000).toISOString() },
+      scope: { level: 'nation', regions: 1, basis: 'nation', since: new Date(onset.getTime() + 9 * 60_000).toISOString() },
+    },
     series: seriesUntil(now),
     ...over,
   };

@@ -24,11 +24,15 @@ function replay(opts: { scenario: string; seed: number; days: number }): Detecti
   return engine;
 }
 
+// One replay serves both tests (a week of reports takes a while on a shared machine).
+let week: DetectionEngine | undefined;
+const weekEngine = (): DetectionEngine => (week ??= replay({ scenario: 'random', seed: 1, days: 7 }));
+
 describe('engine on a simulated week', () => {
   it('finds the outages, classifies collateral and raises nothing else', () => {
     const opts = { scenario: 'random', seed: 1, days: 7 };
     const truth = buildScenario(opts);
-    const engine = replay(opts);
+    const engine = weekEngine();
     const incidents = engine.incidents();
     const matchOf = (inc: Incident) => truth.outages.find((o) =>
       o.network === inc.network && overlaps(o.scope, inc.scope) &&
@@ -46,5 +50,26 @@ describe('engine on a simulated week', () => {
       const o = matchOf(inc)!;
       expect(inc.kind, inc.id).toBe(o.kind);
     }
-  });
+  }, 180_000);
+
+  it('keeps every figure of an incident true over its life: peak is a bar of its chart, scope evidence matches its scope', () => {
+    const engine = weekEngine();
+    const incidents = engine.incidents();
+    expect(incidents.some((i) => i.kind === 'collateral')).toBe(true);
+    for (const inc of incidents) {
+      const from = Date.parse(inc.onsetAt) - (Date.parse(inc.onsetAt) % 900_000);
+      const to = inc.resolvedAt ? Date.parse(inc.resolvedAt) : Number.POSITIVE_INFINITY;
+      const bars = engine.series(inc.id).filter((p) => Date.parse(p.at) >= from && Date.parse(p.at) <= to);
+      const top = bars.reduce((a, b) => (b.observed > a.observed ? b : a));
+      expect({ id: inc.id, count: inc.peak.count, at: inc.peak.at }).toEqual({ id: inc.id, count: top.observed, at: top.at });
+      expect(inc.evidence.scope?.level).toBe(inc.scope.level);
+      expect(inc.evidence.scope?.regions).toBe(inc.scope.regions.length);
+      expect(inc.evidence.openingScope).toBeDefined();
+      if (inc.kind === 'collateral') {
+        const share = inc.evidence.collateral!.lifeCalledShare!;
+        expect(share).toBeGreaterThan(0);
+        expect(share).toBeLessThanOrEqual(1);
+      }
+    }
+  }, 180_000);
 });
