@@ -66,16 +66,25 @@ export interface LiveReplay {
   finished: Promise<{ sent: number; refused: number }>;
 }
 
-/** True when the server accepted the report. */
+/** Tries before the demo counts a report as refused: a shedding server is asked again, as a phone would. */
+const MAX_TRIES = 20;
+
+/** True when the server accepted the report; a 503 or 429 is retried after its Retry-After (never committed, so never doubled). */
 async function post(url: string, r: SimReport): Promise<boolean> {
   const { receivedAt: _r, fingerprint, ...body } = r;
-  const res = await fetch(`${url}/api/v1/reports`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': demoAddress(fingerprint), 'user-agent': 'outage-desk-demo' },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  await res?.arrayBuffer().catch(() => undefined);
-  return res?.status === 201;
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': demoAddress(fingerprint), 'user-agent': 'outage-desk-demo' },
+      body: JSON.stringify(body),
+    }).catch(() => null);
+    await res?.arrayBuffer().catch(() => undefined);
+    if (res?.status === 201) return true;
+    const shed = res?.status === 503 || res?.status === 429;
+    if (!shed || attempt >= MAX_TRIES) return false;
+    const seconds = Math.min(Number(res.headers.get('retry-after')) || 1, 5);
+    await new Promise((done) => setTimeout(done, seconds * 1000));
+  }
 }
 
 async function drive(url: string, clock: DemoClock, o: LiveReplayOptions): Promise<{ sent: number; refused: number }> {

@@ -57,7 +57,7 @@ describe.each(STORE_KINDS)('incidents API on %s', (kind) => {
     const res = await get('/api/v1/incidents/verizon-20240222T0900Z');
     expect(res.statusCode).toBe(200);
     const d = res.json();
-    expect(Object.keys(d).sort()).toEqual([...SUMMARY_KEYS, 'evidence', 'series'].sort());
+    expect(Object.keys(d).sort()).toEqual([...SUMMARY_KEYS, 'case', 'evidence', 'impact', 'nors', 'series'].sort());
     expect(d.evidence.opening.llr).toBe(60);
     expect(d.series).toHaveLength(1);
     expect(d.primaryIncidentId).toBe('att-20240222T0845Z');
