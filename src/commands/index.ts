@@ -9,3 +9,4 @@ export * from './staff.js';
 export * from './reports.js';
 export * from './incidents.js';
 export * from './audit.js';
+export * from './alerts.js';

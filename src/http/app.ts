@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
 import { installErrorHandling, type NotFoundPage } from './errors.js';
+import { alertRoutes } from './routes/alerts.js';
 import { eventRoutes } from './routes/events.js';
 import { incidentCountyRoutes } from './routes/incident-counties.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   await incidentCountyRoutes(app, ctx);
   await eventRoutes(app, ctx);
   await statusRoutes(app, ctx);
+  await alertRoutes(app, ctx);
   for (const routes of parts.extraRoutes ?? []) await routes(app, ctx);
   return app;
 }

@@ -24,6 +24,9 @@ export const POLICY = {
   'user.add': ADMIN,
   'user.update': ADMIN,
   'audit.list': ADMIN,
+  /** Partner alert subscriptions, their deliveries, and the count of public subscribers. */
+  'alert.list': ADMIN,
+  'alert.manage': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

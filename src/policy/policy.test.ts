@@ -19,6 +19,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'user.add': ['admin'],
   'user.update': ['admin'],
   'audit.list': ['admin'],
+  'alert.list': ['admin'],
+  'alert.manage': ['admin'],
 };
 
 const actor = (role: Role, mustChangePassword = false): Actor => ({ id: 'u', email: `${role}@x.org`, role, mustChangePassword, via: 'session', credential: 'c' });

@@ -2,3 +2,4 @@ export * from './report.js';
 export * from './incident.js';
 export * from './account.js';
 export * from './audit-event.js';
+export * from './alert.js';

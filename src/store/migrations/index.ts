@@ -7,6 +7,7 @@ import { incidents } from './0002_incidents.js';
 import { reportsWritePath } from './0003_reports_write_path.js';
 import { staffAccounts } from './0004_staff_accounts.js';
 import { incidentNotify } from './0007_incident_notify.js';
+import { alerts } from './0010_alerts.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0003_reports_write_path': reportsWritePath(),
         '0004_staff_accounts': staffAccounts(dialect),
         '0007_incident_notify': incidentNotify(dialect),
+        '0010_alerts': alerts(dialect),
       };
     },
   };
