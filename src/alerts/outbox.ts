@@ -51,19 +51,27 @@ export const toDelivery = (r: Selectable<AlertDeliveriesTable>): Delivery => ({
 /** Standard Webhooks ids: unique per message, the same on every retry of it. */
 const messageId = (now: number): string => `msg_${uuidv7(now).replace(/-/g, '')}`;
 
-/** Returns how many deliveries this call enqueued (0 when another process already had). */
-export async function enqueueIncidentChange(store: Store, incident: IncidentFacts, minCount: number, now = new Date()): Promise<number> {
+export interface EnqueuedChange {
+  /** The events this call derived: empty when nothing changed or another process got there first. */
+  events: AlertEvent[];
+  incident: PublicIncident | undefined;
+  enqueued: number;
+}
+
+const NOTHING: EnqueuedChange = { events: [], incident: undefined, enqueued: 0 };
+
+export async function enqueueIncidentChange(store: Store, incident: IncidentFacts, minCount: number, now = new Date()): Promise<EnqueuedChange> {
   const state = alertedState(incident, minCount);
-  if (!state) return 0;
+  if (!state) return NOTHING;
   return withWriteLock(store, async (db) => {
     const row = await db.selectFrom('alert_incidents').selectAll().where('incident_id', '=', incident.id).executeTakeFirst();
     const before = row ? (JSON.parse(row.state) as AlertedState) : undefined;
     const events = eventsBetween(before, state);
-    if (events.length === 0) return 0;
+    if (events.length === 0) return NOTHING;
     const version = (row?.version ?? 0) + 1;
-    if (!(await moveState(db, incident.id, row?.version, version, state))) return 0;
-    const [shown] = publicIncidents([incident], minCount);
-    return enqueue(db, shown ?? toPublicIncident(incident, minCount), events, version, now);
+    if (!(await moveState(db, incident.id, row?.version, version, state))) return NOTHING;
+    const shown = publicIncidents([incident], minCount)[0] ?? toPublicIncident(incident, minCount);
+    return { events, incident: shown, enqueued: await enqueue(db, shown, events, version, now) };
   });
 }
 

@@ -3,6 +3,8 @@
 // starts only once a subscription exists, so a server nobody subscribed to runs no queries.
 import type { IncidentChanges } from '../incidents/changes.js';
 import type { Store } from '../store/index.js';
+import type { PublicIncident } from '../status/index.js';
+import type { AlertEvent } from './events.js';
 import { recordAttempt, type AttemptResult } from './deliveries.js';
 import { claimDue, enqueueIncidentChange, type Delivery } from './outbox.js';
 import type { RetryPolicy } from './retry.js';
@@ -15,8 +17,10 @@ export interface AlertSettings extends RetryPolicy {
   minCount: number;
 }
 
-/** Sends a delivery by e-mail (part of the mail module; absent when SMTP_URL is unset). */
+/** Sends a delivery by e-mail (see mail.ts; absent when SMTP_URL is unset). */
 export type EmailSender = (to: string, lang: string, d: Delivery) => Promise<AttemptResult>;
+/** Tells the public's confirmed subscribers; called once per derived change, by the process that derived it. */
+export type PublicNotifier = (incident: PublicIncident, events: AlertEvent[]) => Promise<void>;
 
 const CLAIM_BATCH = 20;
 const LEASE_MS = 60_000;
@@ -35,6 +39,7 @@ export class AlertWorker {
     private readonly settings: AlertSettings,
     private readonly onError: (err: unknown) => void,
     private readonly email?: EmailSender,
+    private readonly notifyPublic?: PublicNotifier,
   ) {}
 
   get started(): boolean {
@@ -48,8 +53,12 @@ export class AlertWorker {
     this.#unwatch = this.changes.subscribe((c) => {
       if (c.kind !== 'incident') return;
       this.#busy = this.#busy
-        .then(() => enqueueIncidentChange(this.store, c.incident, this.settings.minCount))
-        .then((n) => (n > 0 ? this.kick() : undefined), this.onError);
+        .then(async () => {
+          const r = await enqueueIncidentChange(this.store, c.incident, this.settings.minCount);
+          if (r.enqueued > 0) this.kick();
+          if (r.incident && r.events.length > 0) await this.notifyPublic?.(r.incident, r.events);
+        })
+        .catch(this.onError);
     });
     await this.changes.watching();
   }

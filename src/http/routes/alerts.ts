@@ -3,7 +3,9 @@
 // deliveries; it starts at boot when a subscription exists, or with the first one.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { AlertWorker, listSubscriptions, type EmailSender } from '../../alerts/index.js';
+import { AlertWorker, listSubscriptions, statesOf, type EmailSender, type PublicNotifier } from '../../alerts/index.js';
+import { createMailer, mailPartnerAlert, mailPublicAlert, type Mailer } from '../../alerts/mail.js';
+import { confirmedSubscribers, countConfirmedSubscribers, unsubscribeToken } from '../../alerts/public-subscribers.js';
 import {
   createAlertSubscription, deleteAlertSubscription, listAlertDeliveries, listAlertSubscriptions, replayAlertDelivery, setAlertSubscriptionStatus,
 } from '../../commands/index.js';
@@ -16,16 +18,16 @@ import {
   updateSubscriptionSchema,
 } from './alerts.schema.js';
 
-export async function alertRoutes(root: FastifyInstance, ctx: AppContext, o: { email?: EmailSender; publicSubscribers?: () => Promise<number> } = {}): Promise<void> {
+export async function alertRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(AlertSubscriptionView);
   app.addSchema(AlertDeliveryView);
-  const worker = alertWorker(root, ctx, o.email);
+  const worker = alertWorker(root, ctx, createMailer(ctx.config.alerts));
   const staff = { preHandler: requireActor(ctx) };
 
   app.get('/api/v1/alerts/subscriptions', { ...staff, schema: listSubscriptionsSchema }, async (req) => ({
     items: await listAlertSubscriptions(ctx, actorOf(req)),
-    publicSubscribers: (await o.publicSubscribers?.()) ?? 0,
+    publicSubscribers: await countConfirmedSubscribers(ctx.store.db),
   }));
 
   app.post('/api/v1/alerts/subscriptions', { ...staff, schema: createSubscriptionSchema }, async (req, reply) => {
@@ -55,7 +57,7 @@ export async function alertRoutes(root: FastifyInstance, ctx: AppContext, o: { e
   });
 }
 
-function alertWorker(app: FastifyInstance, ctx: AppContext, email: EmailSender | undefined): AlertWorker {
+function alertWorker(app: FastifyInstance, ctx: AppContext, mailer: Mailer | undefined): AlertWorker {
   const url = ctx.config.databaseUrl;
   const onError = (err: unknown) => app.log.error({ err }, 'alerts failed');
   const wake = url
@@ -67,10 +69,26 @@ function alertWorker(app: FastifyInstance, ctx: AppContext, email: EmailSender |
     : undefined;
   const changes = new IncidentChanges(ctx.store.db, { onError, wake });
   const a = ctx.config.alerts;
-  const worker = new AlertWorker(ctx.store, changes, { baseMs: a.retryBaseMs, maxDelayMs: a.retryMaxMs, maxAttempts: a.maxAttempts, pauseAfter: a.pauseAfter, pollMs: a.pollMs, minCount: ctx.config.publicMinCount }, onError, email);
+  const email: EmailSender | undefined = mailer && ((to, lang, d) => mailPartnerAlert(mailer, to, lang, d.payload));
+  const settings = { baseMs: a.retryBaseMs, maxDelayMs: a.retryMaxMs, maxAttempts: a.maxAttempts, pauseAfter: a.pauseAfter, pollMs: a.pollMs, minCount: ctx.config.publicMinCount };
+  const worker = new AlertWorker(ctx.store, changes, settings, onError, email, mailer && publicNotifier(ctx, mailer, onError));
+  // With SMTP configured the public may subscribe at any time: watch from the start.
   app.addHook('onReady', async () => {
-    if ((await listSubscriptions(ctx.store.db)).length > 0) await worker.start();
+    if (mailer || (await listSubscriptions(ctx.store.db)).length > 0) await worker.start();
   });
   app.addHook('preClose', async () => worker.stop());
   return worker;
+}
+
+/** Best effort, one e-mail per subscriber per change; a failure is logged without the address. */
+function publicNotifier(ctx: AppContext, mailer: Mailer, onError: (err: unknown) => void): PublicNotifier {
+  return async (incident, events) => {
+    const subscribers = await confirmedSubscribers(ctx.store.db, incident.network, statesOf(incident));
+    for (const s of subscribers) {
+      for (const type of events) {
+        const r = await mailPublicAlert(mailer, s.email, s.lang, { type, timestamp: new Date().toISOString(), data: incident }, unsubscribeToken(ctx.fingerprintSecret, s.id));
+        if (r.error) onError(new Error(`public alert e-mail to subscriber ${s.id} failed: ${r.error}`));
+      }
+    }
+  };
 }
