@@ -36,6 +36,8 @@ export interface Config {
   connections: ConnectionLimits;
   /** Load shedding (src/http/admission.ts). */
   admission: AdmissionLimits;
+  /** Partner alerts and the public's e-mail subscriptions (README "Alerts and subscriptions"). */
+  alerts: AlertsConfig;
 }
 
 /**
@@ -77,6 +79,36 @@ function jurisdictionFrom(env: NodeJS.ProcessEnv): string | undefined {
   const fips = /^[0-9]{2}$/.test(raw) ? raw : STATE_CODES[raw.toUpperCase()];
   if (!fips || !Object.values(STATE_CODES).includes(fips)) throw new ConfigError(`JURISDICTION must be a state code such as NY or 36, got "${raw}"`);
   return fips;
+}
+
+export interface AlertsConfig {
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxAttempts: number;
+  pauseAfter: number;
+  pollMs: number;
+  /** smtp:// or smtps:// URL of the mail server; '' = no e-mail is sent. */
+  smtpUrl: string;
+  mailFrom: string;
+  /** This server's address as the public reach it, for links in e-mails. */
+  publicUrl: string;
+}
+
+function alertsFrom(env: NodeJS.ProcessEnv): AlertsConfig {
+  const smtpUrl = env.SMTP_URL || '';
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must be an http:// or https:// URL');
+  return {
+    retryBaseMs: intFrom(env, 'ALERT_RETRY_BASE_MS', 30_000, 1),
+    retryMaxMs: intFrom(env, 'ALERT_RETRY_MAX_MS', 6 * 3_600_000, 1),
+    maxAttempts: intFrom(env, 'ALERT_MAX_ATTEMPTS', 8, 1),
+    pauseAfter: intFrom(env, 'ALERT_PAUSE_AFTER', 10, 1),
+    pollMs: intFrom(env, 'ALERT_POLL_MS', 1_000, 10),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Outage Desk <alerts@localhost>',
+    publicUrl,
+  };
 }
 
 export interface OfficeConfig {
@@ -180,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxPendingReports: intFrom(env, 'MAX_PENDING_REPORTS', 2000, 1),
       retryAfterSeconds: intFrom(env, 'SHED_RETRY_AFTER_SECONDS', 2, 1),
     },
+    alerts: alertsFrom(env),
     ...overrides,
   };
 }

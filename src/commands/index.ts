@@ -15,3 +15,4 @@ export * from './incident-case.js';
 export * from './complaints.js';
 export * from './dossier.js';
 export * from './case-changes.js';
+export * from './alerts.js';

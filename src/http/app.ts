@@ -15,6 +15,7 @@ import { installTextGuard } from './text-guard.js';
 import { realInstants } from './instants.js';
 import { installErrorHandling, type NotFoundPage } from './errors.js';
 import { attributionRoutes } from './routes/attribution.js';
+import { alertRoutes } from './routes/alerts.js';
 import { eventRoutes } from './routes/events.js';
 import { incidentCountyRoutes } from './routes/incident-counties.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   await eventRoutes(app, ctx);
   await attributionRoutes(app, ctx);
   await statusRoutes(app, ctx);
+  await alertRoutes(app, ctx);
   for (const routes of parts.extraRoutes ?? []) await routes(app, ctx);
   return app;
 }

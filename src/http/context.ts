@@ -17,6 +17,8 @@ export interface AppContext extends CommandContext {
   metrics: Metrics;
   /** Daily random fingerprint salts, shared through the store and deleted after the dedupe window. */
   salts: DailySalts;
+  /** Random key for the HMAC'd links e-mails carry (unsubscribe): kept in the store, tied to no address. */
+  linkSecret: string;
   /** The time the server stamps on reports: real time, or the demo's accelerated clock. */
   clock: () => Date;
   /** Counters the routes bump; registered once in buildApp. */

@@ -13,6 +13,8 @@ import { openStore, type Store } from '../store/index.js';
 import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
 import { purgeEndedHits } from './rate-limit-store.js';
+import { randomBytes } from 'node:crypto';
+import { settingOrCreate } from '../store/settings.js';
 
 /** INTAKE_RATE_LIMIT is per client (address and browser); one address may send this many times it. */
 const ADDRESS_LIMIT_FACTOR = 20;
@@ -44,6 +46,7 @@ export async function createContext(config: Config, store?: Store, clock: () => 
   lookupZip('10001');
   const salts = new DailySalts(s.db);
   await salts.forDay(clock()); // fails fast if the store cannot hold salts
+  const linkSecret = await settingOrCreate(s.db, 'link_secret', () => randomBytes(32).toString('base64url'));
   return {
     config,
     store: s,
@@ -53,6 +56,7 @@ export async function createContext(config: Config, store?: Store, clock: () => 
     addressRateLimiter: new RateLimiter(config.intakeRateLimit * ADDRESS_LIMIT_FACTOR),
     metrics,
     salts,
+    linkSecret,
     clock,
     count: { accepted: (source) => accepted({ source }), rejected: (reason) => rejected({ reason }) },
   };

@@ -39,6 +39,9 @@ export const POLICY = {
   'store.restore': ADMIN,
   /** Erases old contact details and deletes old reports. */
   'store.retention': ADMIN,
+  /** Partner alert subscriptions, their deliveries, and the count of public subscribers. */
+  'alert.list': ADMIN,
+  'alert.manage': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

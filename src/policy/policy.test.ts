@@ -29,6 +29,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'store.backup': ['admin'],
   'store.restore': ['admin'],
   'store.retention': ['admin'],
+  'alert.list': ['admin'],
+  'alert.manage': ['admin'],
 };
 
 const actor = (role: Role, mustChangePassword = false): Actor => ({ id: 'u', email: `${role}@x.org`, role, mustChangePassword, via: 'session', credential: 'c' });

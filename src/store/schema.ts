@@ -184,6 +184,70 @@ export interface RateLimitHitsTable {
   window_ends_ms: ColumnType<number | string, number, number>;
 }
 
+/** A partner's subscription: a webhook (url, secret) or an e-mail address, with its filters. */
+export interface AlertSubscriptionsTable {
+  id: string;
+  name: string;
+  channel: string; // webhook | email
+  url: string | null;
+  email: string | null;
+  lang: ColumnType<string, string | undefined, string>;
+  secret: string | null; // whsec_…, needed in clear to sign
+  networks: string; // comma list; '' = every network
+  states: string; // comma list of state abbreviations; '' = every state
+  min_severity: string;
+  status: string; // active | paused
+  paused_reason: string | null;
+  consecutive_failures: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** What was last alerted of an incident; `version` moves with each alerted change. */
+export interface AlertIncidentsTable {
+  incident_id: string;
+  version: number;
+  state: string;
+}
+
+export interface AlertDeliveriesTable {
+  id: string; // msg_…, the webhook-id (the same on every attempt)
+  subscription_id: string;
+  incident_id: string;
+  event: string;
+  incident_version: number;
+  payload: string;
+  status: string; // pending | delivered | failed
+  attempts: ColumnType<number, number | undefined, number>;
+  next_at: Timestamp;
+  claimed_until: NullableTimestamp;
+  last_status_code: number | null;
+  created_at: Timestamp;
+  delivered_at: NullableTimestamp;
+}
+
+export interface AlertAttemptsTable {
+  seq: Generated<number>;
+  delivery_id: string;
+  at: Timestamp;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+/** A member of the public's e-mail subscription: the address is for sending these alerts only. */
+export interface PublicSubscribersTable {
+  id: string;
+  email: string;
+  network: string;
+  state: string;
+  lang: string;
+  confirm_hash: string;
+  unsubscribe_hash: string;
+  confirmed_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
   reports: ReportsTable;
   users: UsersTable;
@@ -201,4 +265,9 @@ export interface Database {
   impact_tallies: ImpactTalliesTable;
   fingerprint_salts: FingerprintSaltsTable;
   rate_limit_hits: RateLimitHitsTable;
+  alert_subscriptions: AlertSubscriptionsTable;
+  alert_incidents: AlertIncidentsTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_attempts: AlertAttemptsTable;
+  public_subscribers: PublicSubscribersTable;
 }

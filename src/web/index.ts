@@ -17,6 +17,7 @@ import { receivedPage, REFERENCE } from './pages/received-page.js';
 import { EMPTY_FORM, formErrors, readForm, toReportBody, type ReportForm } from './report-form.js';
 import { sendPage } from './view/send-page.js';
 import { pathWithoutLang, statusPageRoutes } from './status-routes.js';
+import { subscriptionRoutes } from './subscription-routes.js';
 import { hrefIn, messagesOf } from './i18n/index.js';
 import { privacyPage } from './pages/privacy-page.js';
 import { findCarrier } from '../reference/index.js';
@@ -37,6 +38,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   app.get<{ Querystring: { v?: string } }>('/favicon.ico', hide, (req, reply) => assets.send(req, reply, 'favicon.svg'));
 
   await statusPageRoutes(app, ctx, assets);
+  await subscriptionRoutes(app, ctx, assets);
 
   const page = (req: FastifyRequest) => ({ m: messagesOf(req), office: ctx.config.office, path: pathWithoutLang(req) });
 

@@ -95,9 +95,18 @@ describe('report form on a phone', () => {
     await tap('Mobile data / internet');
     await page.getByLabel('ZIP code where it happened').fill('10001');
     const local = new Date(Date.now() - 86400_000).toISOString().slice(0, 16);
-    // Typing the time picks "Earlier" (page script); the hidden field carries the zone offset.
-    await page.getByLabel('If earlier: date and time it started').fill(local);
+    // The time field shows only once "Earlier" is chosen (CSS, no script); the hidden field carries the zone offset.
+    const field = page.getByLabel('If earlier: date and time it started');
+    expect(await field.isVisible()).toBe(false);
+    await tap('Earlier');
+    expect(await field.isVisible()).toBe(true);
+    await field.fill(local);
     expect(await page.locator('#started-earlier').isChecked()).toBe(true);
+    const ended = page.getByLabel('If it came back: date and time');
+    expect(await ended.isVisible()).toBe(false);
+    await tap('Yes, it works again');
+    expect(await ended.isVisible()).toBe(true);
+    await tap('No, still not working');
     const offset = await page.evaluate(() => new Date().getTimezoneOffset());
     expect(offset).toBeGreaterThan(0); // America/New_York
     await page.getByRole('button', { name: 'Send report' }).tap();

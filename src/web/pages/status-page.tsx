@@ -4,7 +4,7 @@
 // Every number comes from the public status, where counts below the threshold are already null.
 import type { OfficeConfig } from '../../config.js';
 import { listCarriers } from '../../reference/index.js';
-import type { PublicCarrier, PublicCount, PublicStatus, ZipCheck } from '../../status/index.js';
+import { publicNetworks, type PublicCarrier, type PublicCount, type PublicStatus, type ZipCheck } from '../../status/index.js';
 import type { Assets } from '../assets.js';
 import { Page } from '../components/page.js';
 import { hrefIn, type Messages } from '../i18n/index.js';
@@ -80,6 +80,8 @@ export function statusPage(assets: Assets, m: Messages, office: OfficeConfig, s:
         <ul class="usa-list">{m.status.advice.map((a) => <li key={a}>{a}</li>)}</ul>
       </section>
 
+      <SubscribeForm m={m} />
+
       <section aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">{m.status.feedsHeading}</h2>
         <ul class="usa-list">
@@ -89,6 +91,29 @@ export function statusPage(assets: Assets, m: Messages, office: OfficeConfig, s:
         </ul>
       </section>
     </Page>
+  );
+}
+
+/** A plain POST form (no JavaScript): double opt-in follows by e-mail. */
+function SubscribeForm({ m }: { m: Messages }) {
+  const t = m.alerts;
+  return (
+    <section aria-labelledby="subscribe-heading">
+      <h2 id="subscribe-heading">{t.subscribeHeading}</h2>
+      <p class="usa-hint" id="subscribe-hint">{t.subscribeHint}</p>
+      <form method="post" action="/status/subscribe" class="usa-form">
+        <input type="hidden" name="lang" value={m.lang} />
+        <label class="usa-label" for="subscribe-email">{t.emailLabel}</label>
+        <input class="usa-input" id="subscribe-email" name="email" type="email" autocomplete="email" required aria-describedby="subscribe-hint" />
+        <label class="usa-label" for="subscribe-carrier">{t.carrierLabel}</label>
+        <select class="usa-select" id="subscribe-carrier" name="network" required>
+          {publicNetworks().map((n) => <option key={n.network} value={n.network}>{n.name}</option>)}
+        </select>
+        <label class="usa-label" for="subscribe-state">{t.stateLabel}</label>
+        <input class="usa-input usa-input--small" id="subscribe-state" name="state" maxlength={2} autocomplete="address-level1" required />
+        <button class="usa-button" type="submit">{t.subscribeButton}</button>
+      </form>
+    </section>
   );
 }
 
