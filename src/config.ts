@@ -31,7 +31,7 @@ export interface Config {
 }
 
 export interface AdmissionLimits {
-  /** Mean event-loop delay (ms, over a 250 ms sample) past which load is shed; 0 = not checked. */
+  /** Mean event-loop delay (ms, over a 1 s sample) past which load is shed; 0 = not checked. */
   maxEventLoopDelayMs: number;
   /** Resident memory past which load is shed (bytes); 0 = not checked. */
   memoryCapBytes: number;

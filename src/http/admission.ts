@@ -22,7 +22,11 @@ declare module 'fastify' {
 /** The route option that keeps a route answering under pressure (cached public reads). */
 export const NEVER_SHED = { shed: false } as const;
 
-const SAMPLE_MS = 250;
+/**
+ * The lag is the mean over a second: one long pause (a startup load, a GC) among many quick
+ * turns does not shed; a loop that stays behind for the whole second does.
+ */
+const SAMPLE_MS = 1_000;
 
 const isRead = (req: FastifyRequest) => req.method === 'GET' || req.method === 'HEAD';
 
