@@ -28,6 +28,9 @@ export const NEVER_SHED = { shed: false } as const;
  */
 const SAMPLE_MS = 1_000;
 
+/** Event-loop lag sheds only with at least this many requests in flight. */
+const MIN_IN_FLIGHT_TO_SHED = 16;
+
 const isRead = (req: FastifyRequest) => req.method === 'GET' || req.method === 'HEAD';
 
 /** Public pages outside the API and the desk (form, status, feeds, assets): served from cache, not shed. */
@@ -46,9 +49,20 @@ function refuse(reply: FastifyReply, retryAfter: number, detail: string): Fastif
 
 export async function installAdmission(app: FastifyInstance, ctx: AppContext, limits: AdmissionLimits = ctx.config.admission): Promise<void> {
   const shed = ctx.metrics.counter('http_shed_total', 'Requests answered 503 by admission control, by reason');
+  // Requests in flight, counted before under-pressure looks at a request.
+  let inFlight = 0;
+  app.addHook('onRequest', (_req, reply, done) => {
+    inFlight++;
+    // 'close' comes exactly once, whether the answer was sent or the client went away.
+    reply.raw.once('close', () => inFlight--);
+    done();
+  });
   // under-pressure lets the request through when this returns nothing, and sends what it returns.
   const shedUnlessExempt = (req: FastifyRequest, reply: FastifyReply, type: string) => {
     if (!isShed(req)) return undefined;
+    // A slow loop with few requests in flight is our own work (start-up, a neighbour on the
+    // cores), not load: refusing those few would relieve nothing. Memory pressure always sheds.
+    if (type !== 'rssBytes' && inFlight < MIN_IN_FLIGHT_TO_SHED) return undefined;
     shed({ reason: type });
     reply.code(503).type('application/problem+json').header('Retry-After', String(limits.retryAfterSeconds));
     return problem('overloaded', BUSY, { retryAfter: limits.retryAfterSeconds });
