@@ -42,6 +42,9 @@ let shedWithRetryAfter = 0;
 let shedWithout = 0;
 let errors = 0;
 const admittedMs: number[] = [];
+/** Seconds into the run at which an admitted report took over 1 s. */
+const slowAt: number[] = [];
+const startedAt = Date.now();
 const end = Date.now() + SECONDS * 1000;
 
 function one(agent: http.Agent, localAddress: string): Promise<void> {
@@ -52,7 +55,11 @@ function one(agent: http.Agent, localAddress: string): Promise<void> {
       res.on('end', () => {
         const s = res.statusCode ?? 0;
         byStatus.set(s, (byStatus.get(s) ?? 0) + 1);
-        if (s === 201) admittedMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (s === 201) {
+          const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          admittedMs.push(ms);
+          if (ms > 1000) slowAt.push(Math.round((Date.now() - startedAt) / 1000));
+        }
         else if (s === 429 || s === 503) res.headers['retry-after'] ? shedWithRetryAfter++ : shedWithout++;
         resolve();
       });
@@ -88,5 +95,6 @@ process.stdout.write(`${SECONDS} s from ${ADDRESSES} loopback addresses, ${ADDRE
 for (const [s, n] of [...byStatus].sort()) process.stdout.write(`  ${s}: ${n}\n`);
 process.stdout.write(`  shed with Retry-After ${shedWithRetryAfter}, without ${shedWithout}\n`);
 process.stdout.write(`  admitted (201) latency: median ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, worst ${admittedMs.at(-1)?.toFixed(1)} ms\n`);
+process.stdout.write(`  admitted over 1 s: ${slowAt.length}, answered at second(s) ${[...new Set(slowAt)].join(', ') || '-'}\n`);
 process.stdout.write(`  server peak RSS ${rss.toFixed(0)} MB (cap 1024 MB); stayed up: ${stayedUp}\n`);
 process.stdout.write(`flood_answers=${total} flood_admitted=${byStatus.get(201) ?? 0} flood_shed=${shedWithRetryAfter} flood_shed_without_retry_after=${shedWithout} admitted_p50_ms=${q(0.5).toFixed(1)} admitted_p99_ms=${q(0.99).toFixed(1)} admitted_worst_ms=${admittedMs.at(-1)?.toFixed(1)} peak_rss_mb=${rss.toFixed(0)} stayed_up=${stayedUp}\n`);
