@@ -37,6 +37,10 @@ export interface AdmissionLimits {
   memoryCapBytes: number;
   /** Reports waiting for a commit at which intake answers 503. */
   maxPendingReports: number;
+  /** Intake and staff requests in flight per process past which a new one answers 503; 0 = no cap. */
+  maxInFlight: number;
+  /** A request that waited longer than this (ms) between arriving and its handler is shed; 0 = off. */
+  maxQueueWaitMs: number;
   retryAfterSeconds: number;
 }
 
@@ -103,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxEventLoopDelayMs: intFrom(env, 'MAX_EVENT_LOOP_DELAY_MS', 500),
       memoryCapBytes: intFrom(env, 'MEMORY_CAP_MB', 1024) * 1024 * 1024,
       maxPendingReports: intFrom(env, 'MAX_PENDING_REPORTS', 2000, 1),
+      maxInFlight: intFrom(env, 'MAX_IN_FLIGHT', 128),
+      maxQueueWaitMs: intFrom(env, 'MAX_QUEUE_WAIT_MS', 500),
       retryAfterSeconds: intFrom(env, 'SHED_RETRY_AFTER_SECONDS', 2, 1),
     },
     ...overrides,

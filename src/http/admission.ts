@@ -16,6 +16,8 @@ declare module 'fastify' {
     shed?: boolean;
     /** The route queues a report for commit: refused while the intake queue is full. */
     intake?: boolean;
+    /** The answer is a long-lived stream (server-sent events): it holds no in-flight slot. */
+    longLived?: boolean;
   }
 }
 
@@ -57,6 +59,7 @@ export async function installAdmission(app: FastifyInstance, ctx: AppContext, li
     reply.raw.once('close', () => inFlight--);
     done();
   });
+  installInFlightCap(app, limits, shed);
   // under-pressure lets the request through when this returns nothing, and sends what it returns.
   const shedUnlessExempt = (req: FastifyRequest, reply: FastifyReply, type: string) => {
     if (!isShed(req)) return undefined;
@@ -79,6 +82,42 @@ export async function installAdmission(app: FastifyInstance, ctx: AppContext, li
     if (req.routeOptions.config.intake && ctx.intake.pending >= limits.maxPendingReports) {
       shed({ reason: 'intakeQueue' });
       refuse(reply, limits.retryAfterSeconds, 'Many reports are waiting to be stored; retry shortly.');
+      return;
+    }
+    done();
+  });
+}
+
+type ShedCounter = (labels: { reason: string }) => void;
+
+/**
+ * A cap on shed-eligible requests in flight, and a queue deadline. Past the cap a request is
+ * refused at onRequest, before its body is read: the waiting would otherwise pile up in front of
+ * the event loop and the commit queue, where no lag sample sees it, and every admitted report
+ * would wait behind it (Little's law: in flight = rate × time). A request that still waited
+ * longer than the deadline between arriving and its handler is refused rather than served late.
+ */
+function installInFlightCap(app: FastifyInstance, limits: AdmissionLimits, shed: ShedCounter): void {
+  let held = 0;
+  const arrivedAt = new WeakMap<FastifyRequest, number>();
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!isShed(req) || req.routeOptions.config.longLived) return done();
+    if (limits.maxInFlight > 0 && held >= limits.maxInFlight) {
+      shed({ reason: 'inFlight' });
+      refuse(reply, limits.retryAfterSeconds, BUSY);
+      return;
+    }
+    held++;
+    reply.raw.once('close', () => held--);
+    arrivedAt.set(req, performance.now());
+    done();
+  });
+  if (limits.maxQueueWaitMs <= 0) return;
+  app.addHook('preHandler', (req, reply, done) => {
+    const at = arrivedAt.get(req);
+    if (at !== undefined && performance.now() - at > limits.maxQueueWaitMs) {
+      shed({ reason: 'queueWait' });
+      refuse(reply, limits.retryAfterSeconds, BUSY);
       return;
     }
     done();

@@ -29,7 +29,7 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext): Promis
   }, KEEP_ALIVE_MS);
   keepAlive.unref();
 
-  app.get('/api/v1/events', { preHandler: requireActor(ctx), schema: eventSchema }, (req, reply) => {
+  app.get('/api/v1/events', { preHandler: requireActor(ctx), schema: eventSchema, config: { longLived: true } }, (req, reply) => {
     watchIncidents(actorOf(req));
     reply.hijack();
     const stream = new EventStream(ctx, req, reply.raw);
