@@ -107,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxEventLoopDelayMs: intFrom(env, 'MAX_EVENT_LOOP_DELAY_MS', 500),
       memoryCapBytes: intFrom(env, 'MEMORY_CAP_MB', 1024) * 1024 * 1024,
       maxPendingReports: intFrom(env, 'MAX_PENDING_REPORTS', 2000, 1),
-      maxInFlight: intFrom(env, 'MAX_IN_FLIGHT', 128),
+      maxInFlight: intFrom(env, 'MAX_IN_FLIGHT', 64),
       maxQueueWaitMs: intFrom(env, 'MAX_QUEUE_WAIT_MS', 500),
       retryAfterSeconds: intFrom(env, 'SHED_RETRY_AFTER_SECONDS', 2, 1),
     },
