@@ -102,3 +102,19 @@ describe('queue deadline', () => {
     expect((await post(port)).status).toBe(201);
   });
 });
+
+describe('event streams', () => {
+  it('hold no in-flight slot: with MAX_IN_FLIGHT 1 and two streams open, a report is still admitted', async () => {
+    t = await startTestApp('sqlite', { MAX_IN_FLIGHT: '1', MAX_QUEUE_WAIT_MS: '0' });
+    const port = await listen(t);
+    const token = await t.tokenFor('analyst');
+    const controller = new AbortController();
+    try {
+      const streams = await Promise.all([0, 1].map(() => fetch(`http://127.0.0.1:${port}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal })));
+      for (const s of streams) expect(s.status).toBe(200);
+      expect((await post(port)).status).toBe(201);
+    } finally {
+      controller.abort();
+    }
+  });
+});
