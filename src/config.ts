@@ -134,12 +134,16 @@ function officeFrom(env: NodeJS.ProcessEnv): OfficeConfig {
 }
 
 export interface AdmissionLimits {
-  /** Mean event-loop delay (ms, over a 250 ms sample) past which load is shed; 0 = not checked. */
+  /** Mean event-loop delay (ms, over a 1 s sample) past which load is shed; 0 = not checked. */
   maxEventLoopDelayMs: number;
   /** Resident memory past which load is shed (bytes); 0 = not checked. */
   memoryCapBytes: number;
   /** Reports waiting for a commit at which intake answers 503. */
   maxPendingReports: number;
+  /** Intake and staff requests in flight per process past which a new one answers 503; 0 = no cap. */
+  maxInFlight: number;
+  /** A request that waited longer than this (ms) between arriving and its handler is shed; 0 = off. */
+  maxQueueWaitMs: number;
   retryAfterSeconds: number;
 }
 
@@ -210,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxEventLoopDelayMs: intFrom(env, 'MAX_EVENT_LOOP_DELAY_MS', 500),
       memoryCapBytes: intFrom(env, 'MEMORY_CAP_MB', 1024) * 1024 * 1024,
       maxPendingReports: intFrom(env, 'MAX_PENDING_REPORTS', 2000, 1),
+      maxInFlight: intFrom(env, 'MAX_IN_FLIGHT', 64),
+      maxQueueWaitMs: intFrom(env, 'MAX_QUEUE_WAIT_MS', 500),
       retryAfterSeconds: intFrom(env, 'SHED_RETRY_AFTER_SECONDS', 2, 1),
     },
     alerts: alertsFrom(env),

@@ -16,13 +16,22 @@ declare module 'fastify' {
     shed?: boolean;
     /** The route queues a report for commit: refused while the intake queue is full. */
     intake?: boolean;
+    /** The answer is a long-lived stream (server-sent events): it holds no in-flight slot. */
+    longLived?: boolean;
   }
 }
 
 /** The route option that keeps a route answering under pressure (cached public reads). */
 export const NEVER_SHED = { shed: false } as const;
 
-const SAMPLE_MS = 250;
+/**
+ * The lag is the mean over a second: one long pause (a startup load, a GC) among many quick
+ * turns does not shed; a loop that stays behind for the whole second does.
+ */
+const SAMPLE_MS = 1_000;
+
+/** Event-loop lag sheds only with at least this many requests in flight. */
+const MIN_IN_FLIGHT_TO_SHED = 16;
 
 const isRead = (req: FastifyRequest) => req.method === 'GET' || req.method === 'HEAD';
 
@@ -42,9 +51,21 @@ function refuse(reply: FastifyReply, retryAfter: number, detail: string): Fastif
 
 export async function installAdmission(app: FastifyInstance, ctx: AppContext, limits: AdmissionLimits = ctx.config.admission): Promise<void> {
   const shed = ctx.metrics.counter('http_shed_total', 'Requests answered 503 by admission control, by reason');
+  // Requests in flight, counted before under-pressure looks at a request.
+  let inFlight = 0;
+  app.addHook('onRequest', (_req, reply, done) => {
+    inFlight++;
+    // 'close' comes exactly once, whether the answer was sent or the client went away.
+    reply.raw.once('close', () => inFlight--);
+    done();
+  });
+  installInFlightCap(app, limits, shed);
   // under-pressure lets the request through when this returns nothing, and sends what it returns.
   const shedUnlessExempt = (req: FastifyRequest, reply: FastifyReply, type: string) => {
     if (!isShed(req)) return undefined;
+    // A slow loop with few requests in flight is our own work (start-up, a neighbour on the
+    // cores), not load: refusing those few would relieve nothing. Memory pressure always sheds.
+    if (type !== 'rssBytes' && inFlight < MIN_IN_FLIGHT_TO_SHED) return undefined;
     shed({ reason: type });
     reply.code(503).type('application/problem+json').header('Retry-After', String(limits.retryAfterSeconds));
     return problem('overloaded', BUSY, { retryAfter: limits.retryAfterSeconds });
@@ -61,6 +82,42 @@ export async function installAdmission(app: FastifyInstance, ctx: AppContext, li
     if (req.routeOptions.config.intake && ctx.intake.pending >= limits.maxPendingReports) {
       shed({ reason: 'intakeQueue' });
       refuse(reply, limits.retryAfterSeconds, 'Many reports are waiting to be stored; retry shortly.');
+      return;
+    }
+    done();
+  });
+}
+
+type ShedCounter = (labels: { reason: string }) => void;
+
+/**
+ * A cap on shed-eligible requests in flight, and a queue deadline. Past the cap a request is
+ * refused at onRequest, before its body is read: the waiting would otherwise pile up in front of
+ * the event loop and the commit queue, where no lag sample sees it, and every admitted report
+ * would wait behind it (Little's law: in flight = rate × time). A request that still waited
+ * longer than the deadline between arriving and its handler is refused rather than served late.
+ */
+function installInFlightCap(app: FastifyInstance, limits: AdmissionLimits, shed: ShedCounter): void {
+  let held = 0;
+  const arrivedAt = new WeakMap<FastifyRequest, number>();
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!isShed(req) || req.routeOptions.config.longLived) return done();
+    if (limits.maxInFlight > 0 && held >= limits.maxInFlight) {
+      shed({ reason: 'inFlight' });
+      refuse(reply, limits.retryAfterSeconds, BUSY);
+      return;
+    }
+    held++;
+    reply.raw.once('close', () => held--);
+    arrivedAt.set(req, performance.now());
+    done();
+  });
+  if (limits.maxQueueWaitMs <= 0) return;
+  app.addHook('preHandler', (req, reply, done) => {
+    const at = arrivedAt.get(req);
+    if (at !== undefined && performance.now() - at > limits.maxQueueWaitMs) {
+      shed({ reason: 'queueWait' });
+      refuse(reply, limits.retryAfterSeconds, BUSY);
       return;
     }
     done();

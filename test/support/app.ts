@@ -23,7 +23,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
   const loc = location ?? (await newStoreLocation(kind));
   // Load shedding by event-loop lag or memory is off unless a test turns it on: a test machine
   // busy with other suites must not shed a test's requests (test/api/admission.test.ts tests it).
-  const config: Config = loadConfig({ INTAKE_RATE_LIMIT: '0', LOG_LEVEL: 'warn', MAX_EVENT_LOOP_DELAY_MS: '0', MEMORY_CAP_MB: '0', ...env, DATA_DIR: loc.dataDir, ...(loc.databaseUrl ? { DATABASE_URL: loc.databaseUrl } : {}) });
+  const config: Config = loadConfig({ INTAKE_RATE_LIMIT: '0', LOG_LEVEL: 'warn', MAX_EVENT_LOOP_DELAY_MS: '0', MEMORY_CAP_MB: '0', MAX_IN_FLIGHT: '0', MAX_QUEUE_WAIT_MS: '0', ...env, DATA_DIR: loc.dataDir, ...(loc.databaseUrl ? { DATABASE_URL: loc.databaseUrl } : {}) });
   const store = await openStore(config);
   const ctx = await createContext(config, store);
   const app = await buildApp(ctx, { logger: false, ...parts });

@@ -48,7 +48,7 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext): Promis
   }, KEEP_ALIVE_MS);
   keepAlive.unref();
 
-  app.get('/api/v1/events', { preHandler: staffOrPublic, schema: eventSchema }, (req, reply) => {
+  app.get('/api/v1/events', { preHandler: staffOrPublic, schema: eventSchema, config: { longLived: true } }, (req, reply) => {
     if (req.actor) watchIncidents(req.actor);
     reply.hijack();
     const stream = new EventStream(ctx, req, reply.raw, req.actor);

@@ -1,0 +1,120 @@
+// The in-flight cap: past MAX_IN_FLIGHT intake and staff requests in one process, a new one is
+// answered 503 overloaded with Retry-After at once (before its body is read), while the admitted
+// ones complete and are stored, and public pages and health are still served. A request that
+// waited past MAX_QUEUE_WAIT_MS before its handler is shed, not served late.
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countReports } from '../../src/store/index.js';
+import { webRoutes } from '../../src/web/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { STORE_KINDS } from '../support/stores.js';
+
+const REPORT = JSON.stringify({ carrier: 'att', services: ['voice'], zip: '10001' });
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.destroy();
+  t = undefined;
+});
+
+async function listen(app: TestApp): Promise<number> {
+  await app.app.listen({ port: 0, host: '127.0.0.1' });
+  return (app.app.server.address() as net.AddressInfo).port;
+}
+
+/** A report whose headers are sent now and whose body is sent by `finish`: it holds a slot until then. */
+function heldReport(port: number): Promise<{ finish: () => Promise<string> }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let data = '';
+    const closed = new Promise<string>((done) => socket.on('close', () => done(data)));
+    socket.on('data', (c) => (data += c.toString()));
+    socket.once('error', reject);
+    socket.once('connect', () => {
+      socket.write(`POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(REPORT)}\r\n\r\n`);
+      resolve({ finish: () => (socket.write(REPORT), closed) });
+    });
+  });
+}
+
+const post = (port: number) => fetch(`http://127.0.0.1:${port}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: REPORT });
+
+/** Posts until one is refused (the held requests have reached their handlers' hooks); returns it. */
+async function firstRefused(port: number): Promise<Response> {
+  for (;;) {
+    const res = await post(port);
+    if (res.status === 503) return res;
+    await res.text();
+  }
+}
+
+describe.each(STORE_KINDS)('in-flight cap on %s', (kind) => {
+  it('past MAX_IN_FLIGHT answers 503 with Retry-After at once; the admitted ones are stored; public pages and health still served', async () => {
+    t = await startTestApp(kind, { MAX_IN_FLIGHT: '4', MAX_QUEUE_WAIT_MS: '0', SHED_RETRY_AFTER_SECONDS: '3' }, { extraRoutes: [webRoutes] });
+    const port = await listen(t);
+    const before = await countReports(t.ctx.store.db);
+    const held = await Promise.all(Array.from({ length: 4 }, () => heldReport(port)));
+    const refused = await firstRefused(port);
+    expect(refused.headers.get('retry-after')).toBe('3');
+    expect(await refused.json()).toMatchObject({ type: 'https://outage-desk.dev/problems/overloaded', status: 503, retryAfter: 3 });
+    // While the cap is full: every further report is refused, the public and ops routes answer.
+    const more = await Promise.all(Array.from({ length: 20 }, () => post(port).then(async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), _: await r.text() }))));
+    expect(more.every((r) => r.status === 503 && r.retryAfter === '3')).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    // The admitted ones complete, and then new reports are admitted again.
+    const answers = await Promise.all(held.map((h) => h.finish()));
+    for (const a of answers) expect(a).toMatch(/^HTTP\/1.1 201/);
+    const after = await post(port);
+    expect(after.status).toBe(201);
+    await t.ctx.intake.drain();
+    expect((await countReports(t.ctx.store.db)) - before).toBe(5);
+  });
+
+  it('a flood of concurrent reports: the excess gets 503 with Retry-After, every admitted one succeeds and is stored', async () => {
+    t = await startTestApp(kind, { MAX_IN_FLIGHT: '8', MAX_QUEUE_WAIT_MS: '0' });
+    const app = t.app;
+    const answers = await Promise.all(Array.from({ length: 300 }, () => app.inject({ method: 'POST', url: '/api/v1/reports', payload: REPORT, headers: { 'content-type': 'application/json' } })));
+    const created = answers.filter((a) => a.statusCode === 201).length;
+    const shed = answers.filter((a) => a.statusCode === 503);
+    expect(created + shed.length).toBe(300);
+    expect(created).toBeGreaterThanOrEqual(8);
+    expect(shed.length).toBeGreaterThan(0);
+    expect(shed.every((a) => a.headers['retry-after'] === '2' && a.json().type === 'https://outage-desk.dev/problems/overloaded')).toBe(true);
+    await t.ctx.intake.drain();
+    expect(await countReports(t.ctx.store.db)).toBe(created);
+  });
+});
+
+describe('queue deadline', () => {
+  it('a request that waited past MAX_QUEUE_WAIT_MS before its handler is answered 503 and not stored', async () => {
+    t = await startTestApp('sqlite', { MAX_IN_FLIGHT: '1', MAX_QUEUE_WAIT_MS: '200' });
+    const port = await listen(t);
+    const startedAt = performance.now();
+    const late = await heldReport(port);
+    await (await firstRefused(port)).text(); // the held one has arrived and holds the one slot
+    // The condition under test is time itself: wait until the held request is past its deadline.
+    while (performance.now() - startedAt < 300) await new Promise((r) => setImmediate(r));
+    const answer = await late.finish();
+    expect(answer).toMatch(/^HTTP\/1.1 503/);
+    expect(answer).toMatch(/retry-after: 2/i);
+    expect(await countReports(t.ctx.store.db)).toBe(0);
+    expect((await post(port)).status).toBe(201);
+  });
+});
+
+describe('event streams', () => {
+  it('hold no in-flight slot: with MAX_IN_FLIGHT 1 and two streams open, a report is still admitted', async () => {
+    t = await startTestApp('sqlite', { MAX_IN_FLIGHT: '1', MAX_QUEUE_WAIT_MS: '0' });
+    const port = await listen(t);
+    const token = await t.tokenFor('analyst');
+    const controller = new AbortController();
+    try {
+      const streams = await Promise.all([0, 1].map(() => fetch(`http://127.0.0.1:${port}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal })));
+      for (const s of streams) expect(s.status).toBe(200);
+      expect((await post(port)).status).toBe(201);
+    } finally {
+      controller.abort();
+    }
+  });
+});
