@@ -2,9 +2,9 @@
 // Contact details leave only for roles that may read them, only when asked, and every export
 // is an audit event (with the filters it used).
 import { recordAudit } from '../audit/index.js';
-import { allComplaints, listComplaints, incidentMembership, type ComplaintFilter } from '../dossier/index.js';
+import { allComplaints, exportComplaints, listComplaints, incidentMembership, type ComplaintFilter } from '../dossier/index.js';
 import { authorize } from '../policy/index.js';
-import { hasContact, presentReport, type ReportView } from '../presenters/index.js';
+import { csvRecordOf, hasContact, presentReport, type ReportView } from '../presenters/index.js';
 import { failInvalid } from '../problems/index.js';
 import type { Actor } from '../staff/index.js';
 import type { StoredReportRow } from '../store/index.js';
@@ -50,31 +50,31 @@ export interface ExportInput extends ComplaintListInput {
   redacted: boolean;
 }
 
-/** The columns of the complaints CSV, in order; contact columns are empty in a redacted export. */
-export const CSV_COLUMNS = [
-  'id', 'reference', 'receivedAt', 'carrier', 'network', 'services', 'sosMode', 'zip', 'county', 'state', 'startedAt', 'endedAt',
-  'calledCarrier', 'description', 'source', 'consentToContact', 'contactName', 'contactEmail', 'contactPhone', 'contactRedacted',
-] as const;
-
-export function csvRecord(v: ReportView): Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> {
-  return {
-    id: v.id, reference: v.reference, receivedAt: v.receivedAt, carrier: v.carrier, network: v.network, services: v.services.join(';'), sosMode: v.sosMode,
-    zip: v.zip, county: v.county, state: v.state, startedAt: v.startedAt, endedAt: v.endedAt, calledCarrier: v.calledCarrier, description: v.description,
-    source: v.source, consentToContact: v.consentToContact, contactName: v.contact?.name ?? null, contactEmail: v.contact?.email ?? null,
-    contactPhone: v.contact?.phone ?? null, contactRedacted: v.contactRedacted,
-  };
-}
-
-/** Authorizes and audits the export, then yields the presented reports a page at a time. */
-export async function exportIncidentReports(cx: CommandContext, actor: Actor, id: string, input: ExportInput, now: Date): Promise<AsyncGenerator<ReportView[]>> {
+/** Authorizes and audits an export; the incident's membership and the filter it reads. */
+async function startExport(cx: CommandContext, actor: Actor, id: string, input: ExportInput, now: Date) {
   authorize(actor, 'incident.export');
   if (!input.redacted) authorize(actor, 'incident.export-contact');
   const i = await loadIncident(cx, id);
   const filter = jurisdictionFilter(cx, input);
   const { cursor: _c, limit: _l, includeContact: _i, format, redacted, ...filters } = input;
   await recordAudit(cx.store, { actor: actor.email, action: `incident.export-${format}`, target: id, detail: { redacted, filters: { ...filters, since: filters.since?.toISOString(), until: filters.until?.toISOString() } } }, now);
-  const rows = allComplaints(cx.store.db, await incidentMembership(cx.store.db, i, now), filter);
+  return { membership: await incidentMembership(cx.store.db, i, now), filter };
+}
+
+/** Authorizes and audits the export, then yields the presented reports a page at a time. */
+export async function exportIncidentReports(cx: CommandContext, actor: Actor, id: string, input: ExportInput, now: Date): Promise<AsyncGenerator<ReportView[]>> {
+  const { membership, filter } = await startExport(cx, actor, id, input, now);
+  const rows = allComplaints(cx.store.db, membership, filter, 10_000);
   return (async function* () {
-    for await (const page of rows as AsyncGenerator<StoredReportRow[]>) yield page.map((r) => presentReport(r, !redacted));
+    for await (const page of rows as AsyncGenerator<StoredReportRow[]>) yield page.map((r) => presentReport(r, !input.redacted));
+  })();
+}
+
+/** Authorizes and audits the CSV export, then yields its records (CSV_COLUMNS order) a page of 10,000 at a time. */
+export async function exportIncidentCsv(cx: CommandContext, actor: Actor, id: string, input: Omit<ExportInput, 'format'>, now: Date): Promise<AsyncGenerator<(string | null)[][]>> {
+  const { membership, filter } = await startExport(cx, actor, id, { ...input, format: 'csv' }, now);
+  const pages = exportComplaints(cx.store.db, membership, filter);
+  return (async function* () {
+    for await (const page of pages) yield page.map((r) => csvRecordOf(r, !input.redacted));
   })();
 }

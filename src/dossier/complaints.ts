@@ -1,6 +1,6 @@
 // The complaints of an incident: its reports (membership.ts) under the table's filters, newest
 // (or oldest) first, keyset-paginated like the reports list so a deep page costs what the first does.
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { storedDate, type StoredReportRow } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { withinIncident, type Membership } from './membership.js';
@@ -59,7 +59,12 @@ function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage) {
 }
 
 export async function listComplaints(db: Kysely<Database>, m: Membership, f: ComplaintPage): Promise<StoredReportRow[]> {
-  let q = filtered(db, m, f);
+  return paged(filtered(db, m, f), f).execute();
+}
+
+/** The table's order and keyset cut on any selection of the filtered reports. */
+function paged<O>(query: SelectQueryBuilder<Database, 'reports', O>, f: ComplaintPage) {
+  let q = query;
   const oldest = f.order === 'oldest';
   // Within the range already cut at the cursor's time, the tie on that time is broken by id.
   const after = f.after;
@@ -68,7 +73,30 @@ export async function listComplaints(db: Kysely<Database>, m: Membership, f: Com
     q = q.where((eb) => eb.or([eb('received_at', cmp, after.receivedAt), eb.and([eb('received_at', '=', after.receivedAt), eb('id', cmp, after.id)])]));
   }
   const dir = oldest ? 'asc' : 'desc';
-  return q.orderBy('received_at', dir).orderBy('id', dir).limit(f.limit).execute();
+  return q.orderBy('received_at', dir).orderBy('id', dir).limit(f.limit);
+}
+
+/** The columns an export reads (not the fingerprint, idempotency key or request hash). */
+export const EXPORT_COLUMNS = [
+  'id', 'reference', 'received_at', 'carrier', 'network', 'services', 'sos_mode', 'zip', 'county', 'state', 'started_at', 'ended_at',
+  'called_carrier', 'called_network', 'description', 'source', 'consent_to_contact', 'contact_name', 'contact_email', 'contact_phone',
+] as const;
+export type ExportRow = Pick<StoredReportRow, (typeof EXPORT_COLUMNS)[number]>;
+
+/**
+ * Every matching report's exported columns, in keyset pages of `pageSize` rows: one query per
+ * page, memory bounded by a page whatever the incident's size.
+ */
+export async function* exportComplaints(db: Kysely<Database>, m: Membership, f: ComplaintFilter, pageSize = 10_000): AsyncGenerator<ExportRow[]> {
+  let after: ComplaintPage['after'];
+  for (;;) {
+    const page: ComplaintPage = { ...f, after, limit: pageSize };
+    const rows: ExportRow[] = await paged(filtered(db, m, page).clearSelect().select(EXPORT_COLUMNS), page).execute();
+    if (rows.length) yield rows;
+    const last = rows.at(-1);
+    if (rows.length < pageSize || !last) return;
+    after = { receivedAt: storedDate(last.received_at), id: last.id };
+  }
 }
 
 /** Every matching report, a page at a time in constant memory (the exports work on whole pages: a step per row costs more than the row). */

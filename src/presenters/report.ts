@@ -32,7 +32,7 @@ export interface ReportView {
   contactRedacted: boolean;
 }
 
-export const hasContact = (r: StoredReportRow): boolean => Boolean(r.contact_name || r.contact_email || r.contact_phone);
+export const hasContact = (r: Pick<StoredReportRow, 'contact_name' | 'contact_email' | 'contact_phone'>): boolean => Boolean(r.contact_name || r.contact_email || r.contact_phone);
 
 export function presentReport(r: StoredReportRow, withContact: boolean): ReportView {
   const show = withContact && hasContact(r);
@@ -58,4 +58,31 @@ export function presentReport(r: StoredReportRow, withContact: boolean): ReportV
     contact: show ? { name: r.contact_name, email: r.contact_email, phone: r.contact_phone } : null,
     contactRedacted: !show && hasContact(r),
   };
+}
+
+/** The columns of the complaints CSV, in order; contact columns are empty in a redacted export. */
+export const CSV_COLUMNS = [
+  'id', 'reference', 'receivedAt', 'carrier', 'network', 'services', 'sosMode', 'zip', 'county', 'state', 'startedAt', 'endedAt',
+  'calledCarrier', 'description', 'source', 'consentToContact', 'contactName', 'contactEmail', 'contactPhone', 'contactRedacted',
+] as const;
+
+/** What a CSV record is made from: the stored report without its fingerprint and request keys. */
+export type CsvSourceRow = Pick<StoredReportRow, 'id' | 'reference' | 'received_at' | 'carrier' | 'network' | 'services' | 'sos_mode' | 'zip' | 'county'
+  | 'state' | 'started_at' | 'ended_at' | 'called_carrier' | 'description' | 'source' | 'consent_to_contact' | 'contact_name' | 'contact_email' | 'contact_phone'>;
+
+const iso = (v: StoredReportRow['received_at']) => (v instanceof Date ? v : new Date(Number(v))).toISOString();
+
+/**
+ * One CSV record in CSV_COLUMNS order, straight from the stored row (the same values as
+ * presentReport's, without building the view): an array, so the CSV writer maps no keys.
+ */
+export function csvRecordOf(r: CsvSourceRow, withContact: boolean): (string | null)[] {
+  const has = Boolean(r.contact_name || r.contact_email || r.contact_phone);
+  const show = withContact && has;
+  return [
+    r.id, r.reference, iso(r.received_at), r.carrier, r.network, r.services ? r.services.replaceAll(',', ';') : '', r.sos_mode === 1 ? 'true' : 'false',
+    r.zip, r.county, r.state, iso(r.started_at), r.ended_at === null ? null : iso(r.ended_at), r.called_carrier, r.description, r.source,
+    r.consent_to_contact === 1 ? 'true' : 'false', show ? r.contact_name : null, show ? r.contact_email : null, show ? r.contact_phone : null,
+    !show && has ? 'true' : 'false',
+  ];
 }

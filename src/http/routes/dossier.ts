@@ -3,16 +3,36 @@
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
-import { actOnIncident, CSV_COLUMNS, declareIncident, mergeIncidents, splitIncident, caseView, csvRecord, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
+import { stringify, type Stringifier } from 'csv-stringify';
+import { actOnIncident, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
 import type { ImpactTallies } from '../../dossier/index.js';
 import type { DossierSection } from '../../dossier/pdf/dossier-pdf.js';
+import { CSV_COLUMNS } from '../../presenters/index.js';
 import { IncidentCountyCounts } from '../../incidents/county-counts.js';
 import { actorOf, requireActor } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { assumptionsSchema, caseActionSchema, declareSchema, mergeSchema, splitSchema, dossierPdfSchema, exportCsvSchema, exportIncidentSchema, exportJsonlSchema, incidentReportsSchema } from './dossier.schema.js';
 
 const date = (s: string | undefined) => (s ? new Date(s) : undefined);
+
+/** Until the writer wants more (drain) or is gone (the client left). */
+const writable = (out: Stringifier) => new Promise<void>((resolve) => {
+  const done = () => { out.off('drain', done).off('close', done); resolve(); };
+  out.on('drain', done).on('close', done);
+});
+
+/** Writes the records into one csv-stringify stream, waiting whenever it is full; stops if the client leaves. */
+async function feedCsv(out: Stringifier, pages: AsyncGenerator<(string | null)[][]>): Promise<void> {
+  try {
+    for await (const page of pages) {
+      for (const record of page) if (!out.write(record)) await writable(out);
+      if (out.destroyed) return;
+    }
+    out.end();
+  } catch (e) {
+    out.destroy(e as Error);
+  }
+}
 
 export interface DossierRouteOptions {
   tallies: ImpactTallies;
@@ -56,7 +76,7 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
     }, ctx.clock());
   });
 
-  const exportRows = (format: 'csv' | 'jsonl') => async (req: { params: { id: string }; query: Record<string, unknown> }, actor: Parameters<typeof exportIncidentReports>[1]) => {
+  const exportRows = (format: 'jsonl') => async (req: { params: { id: string }; query: Record<string, unknown> }, actor: Parameters<typeof exportIncidentReports>[1]) => {
     const { since, until, q, jurisdiction, redacted, ...rest } = req.query as { since?: string; until?: string; q?: string; jurisdiction?: boolean; redacted?: boolean };
     return exportIncidentReports(ctx, actor, req.params.id, {
       ...(rest as object), text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, format, limit: 0,
@@ -64,13 +84,13 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
   };
 
   app.get('/api/v1/incidents/:id/reports.csv', { preHandler: requireActor(ctx), schema: exportCsvSchema }, async (req, reply) => {
-    const rows = await exportRows('csv')(req, actorOf(req));
-    // csv-stringify per page: one chunk of text per 2,000 rows; the stream pulls the next page only when the client has read this one.
-    const options = { columns: [...CSV_COLUMNS], cast: { boolean: (v: boolean) => (v ? 'true' : 'false') } };
-    const csv = Readable.from((async function* () {
-      yield stringify([], { ...options, header: true });
-      for await (const page of rows) yield stringify(page.map(csvRecord), options);
-    })());
+    const { since, until, q, jurisdiction, redacted, ...rest } = req.query;
+    const pages = await exportIncidentCsv(ctx, actorOf(req), req.params.id, {
+      ...rest, text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, limit: 0,
+    }, ctx.clock());
+    // One csv-stringify stream for the whole export, fed array records straight from the store's pages.
+    const csv = stringify({ header: true, columns: [...CSV_COLUMNS] });
+    void feedCsv(csv, pages);
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.csv"`);
     return reply.send(csv);
   });
