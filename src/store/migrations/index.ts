@@ -10,7 +10,7 @@ import { caseFiles } from './0005_case_files.js';
 import { attribution } from './0006_attribution.js';
 import { incidentNotify } from './0007_incident_notify.js';
 import { hardening } from './0008_hardening.js';
-import { alerts } from './0010_alerts.js';
+import { alerts } from './0009_alerts.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -24,7 +24,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0006_attribution': attribution(dialect),
         '0007_incident_notify': incidentNotify(dialect),
         '0008_hardening': hardening(),
-        '0010_alerts': alerts(dialect),
+        '0009_alerts': alerts(dialect),
       };
     },
   };
