@@ -218,7 +218,7 @@ export const en = {
     subscribeHeading: 'Get e-mail alerts',
     subscribeHint: 'We e-mail you when an outage of your carrier in your state begins, changes or ends. Your address is used for nothing else and deleted when you unsubscribe.',
     emailLabel: 'E-mail address',
-    carrierLabel: 'Carrier',
+    carrierLabel: 'Carrier to hear about',
     stateLabel: 'State (2 letters, e.g. NY)',
     subscribeButton: 'Subscribe',
     checkInbox: 'Check your inbox: open the link we sent to confirm. Nothing is sent until you do.',

@@ -212,7 +212,7 @@ export const es: Messages = {
     subscribeHeading: 'Reciba alertas por correo',
     subscribeHint: 'Le escribimos cuando una falla de su compañía en su estado empieza, cambia o termina. Su dirección no se usa para nada más y se borra cuando cancela.',
     emailLabel: 'Correo electrónico',
-    carrierLabel: 'Compañía',
+    carrierLabel: 'Compañía de la que quiere saber',
     stateLabel: 'Estado (2 letras, p. ej. NY)',
     subscribeButton: 'Suscribirse',
     checkInbox: 'Revise su correo: abra el enlace que le enviamos para confirmar. No se envía nada hasta entonces.',
