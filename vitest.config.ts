@@ -11,7 +11,9 @@ export default defineConfig({
     pool: 'forks',
     // Worker threads started by the code under test (the SQLite writer) inherit this loader, so
     // `new Worker(new URL('./x.js', import.meta.url))` runs x.ts as it runs x.js from dist/.
-    poolOptions: { forks: { execArgv: ['--import', fileURLToPath(new URL('./test/support/ts-workers.mjs', import.meta.url))] } },
+    // Two files at a time: most suites wait on sockets, Postgres and Chromium rather than the CPU,
+    // and each uses its own database (test/support/stores.ts), so a 2-core CI machine runs two.
+    poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: ['--import', fileURLToPath(new URL('./test/support/ts-workers.mjs', import.meta.url))] } },
     env: { TZ: 'UTC' },
   },
 });
