@@ -7,7 +7,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Database suites share one Postgres server: run files one at a time per worker pool.
     pool: 'forks',
     // Worker threads started by the code under test (the SQLite writer) inherit this loader, so
     // `new Worker(new URL('./x.js', import.meta.url))` runs x.ts as it runs x.js from dist/.
