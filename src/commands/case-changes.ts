@@ -2,7 +2,7 @@
 // Each keeps every report in exactly one place (see dossier/membership.ts), is audited, and is on
 // the timelines of the incidents it touches.
 import { recordAudit } from '../audit/index.js';
-import { applyCaseChange, incidentRow, storedSources, writeTransaction, type RegionSet } from '../dossier/index.js';
+import { applyCaseChange, incidentRow, moveLinks, storedSources, writeTransaction, type RegionSet } from '../dossier/index.js';
 import { upsertIncidents, type StoredIncident } from '../incidents/index.js';
 import { authorize } from '../policy/index.js';
 import { fail, failInvalid } from '../problems/index.js';
@@ -66,6 +66,8 @@ export async function mergeIncidents(cx: CommandContext, actor: Actor, into: str
     const aSources = await storedSources(db, into);
     await applyCaseChange(db, { incidentId: into, actor: actor.email, action: 'merge', note, at: now, detail: { merged: from }, membership: [...aSources, ...bSources] });
     await applyCaseChange(db, { incidentId: from, actor: actor.email, action: 'merged', note, at: now, detail: { into }, membership: [], decision: { decision: 'dismissed', resolvedAt: null } });
+    // The reports staff attached to or detached from `from` stay so in `into`.
+    await moveLinks(db, from, into);
   });
   await recordAudit(cx.store, { actor: actor.email, action: 'incident.merge', target: into, detail: { from, note: note ?? null } }, now);
 }
@@ -90,6 +92,8 @@ export async function splitIncident(cx: CommandContext, actor: Actor, id: string
     });
     await upsertIncidents(db, [part], now);
     await applyCaseChange(db, { incidentId: id, actor: actor.email, action: 'split', note, at: now, detail: { into: newId, region }, membership: sources.map((s) => ({ ...s, exclude: [...s.exclude, region] })) });
+    // The region's attached and detached reports go with it.
+    await moveLinks(db, id, newId, region);
   });
   await recordAudit(cx.store, { actor: actor.email, action: 'incident.split', target: id, detail: { into: newId, region, note: note ?? null } }, now);
   return { id: newId };

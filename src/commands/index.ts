@@ -15,4 +15,5 @@ export * from './incident-case.js';
 export * from './complaints.js';
 export * from './dossier.js';
 export * from './case-changes.js';
+export * from './case-reports.js';
 export * from './alerts.js';

@@ -1,9 +1,9 @@
 // The complaints of an incident: its reports (membership.ts) under the table's filters, newest
 // (or oldest) first, keyset-paginated like the reports list so a deep page costs what the first does.
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import { storedDate, type StoredReportRow } from '../store/index.js';
+import { storedDate, storedMs, type StoredReportRow, type StoredTime } from '../store/index.js';
 import type { Database } from '../store/schema.js';
-import { withinIncident, type Membership } from './membership.js';
+import { attachedToIncident, withinIncident, type Membership } from './membership.js';
 
 export interface ComplaintFilter {
   carrier?: string | undefined;
@@ -36,7 +36,7 @@ const earlier = (a: Date, b: Date | undefined) => (b && b < a ? b : a);
  * second bounds beside it: SQLite walks an index over one range, and two lower bounds on a
  * column made it walk the whole incident (a 30-minute filter took ~1 s at 2 M reports).
  */
-function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage) {
+function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage, part: Part = 'sources') {
   const oldest = f.order === 'oldest';
   let from = later(m.from, f.since);
   let to = earlier(m.to, f.until);
@@ -45,7 +45,8 @@ function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage) {
     if (oldest) from = later(from, f.after.receivedAt);
     else if (f.after.receivedAt <= to) [to, toExclusive] = [f.after.receivedAt, false];
   }
-  let q = withinIncident(db.selectFrom('reports').selectAll(), m, from, to, toExclusive);
+  const all = db.selectFrom('reports').selectAll();
+  let q = part === 'sources' ? withinIncident(all, m, from, to, toExclusive) : attachedToIncident(all, m, f.since, f.until);
   if (f.carrier) q = q.where('carrier', '=', f.carrier);
   if (f.state) q = q.where('state', '=', f.state);
   if (f.county) q = q.where('county', '=', f.county);
@@ -58,8 +59,26 @@ function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage) {
   return q;
 }
 
+/** The two parts of an incident's reports: what its sources take, and the single reports staff attached. */
+type Part = 'sources' | 'attached';
+
+type Keyed = { received_at: StoredTime; id: string };
+
+/**
+ * One page of the incident's reports: the sources' page and the attached reports' page, each
+ * in the table's order on its own index, merged. A query with both parts OR-ed together would
+ * sort the whole incident for each page.
+ */
+async function pageOf<R extends Keyed>(m: Membership, f: ComplaintPage, query: (part: Part) => Promise<R[]>): Promise<R[]> {
+  const fromSources = await query('sources');
+  if (m.attached.length === 0) return fromSources;
+  const sign = f.order === 'oldest' ? 1 : -1;
+  const order = (a: R, b: R) => sign * (storedMs(a.received_at) - storedMs(b.received_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...fromSources, ...(await query('attached'))].sort(order).slice(0, f.limit);
+}
+
 export async function listComplaints(db: Kysely<Database>, m: Membership, f: ComplaintPage): Promise<StoredReportRow[]> {
-  return paged(filtered(db, m, f), f).execute();
+  return pageOf(m, f, (part) => paged(filtered(db, m, f, part), f).execute());
 }
 
 /** The table's order and keyset cut on any selection of the filtered reports. */
@@ -91,7 +110,7 @@ export async function* exportComplaints(db: Kysely<Database>, m: Membership, f: 
   let after: ComplaintPage['after'];
   for (;;) {
     const page: ComplaintPage = { ...f, after, limit: pageSize };
-    const rows: ExportRow[] = await paged(filtered(db, m, page).clearSelect().select(EXPORT_COLUMNS), page).execute();
+    const rows: ExportRow[] = await pageOf(m, page, (part) => paged(filtered(db, m, page, part).clearSelect().select(EXPORT_COLUMNS), page).execute());
     if (rows.length) yield rows;
     const last = rows.at(-1);
     if (rows.length < pageSize || !last) return;

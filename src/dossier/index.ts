@@ -9,3 +9,4 @@ export * from './membership.js';
 export { ImpactTallies, countTally, warmImpactTallies, type IncidentTally } from './tally.js';
 export * from './case-file.js';
 export * from './complaints.js';
+export * from './report-links.js';

@@ -8,7 +8,7 @@ import type { StoredIncident } from '../incidents/index.js';
 import { storedMs, type Dialect, type Store } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { nextMonthStart, type OutageTally } from './impact.js';
-import { incidentMembership, membershipKey, withinIncident, type Membership } from './membership.js';
+import { attachedToIncident, incidentMembership, membershipKey, withinIncident, type Membership } from './membership.js';
 
 export interface IncidentTally extends OutageTally {
   /** Reports from the office's own state (JURISDICTION), or null without one. */
@@ -35,13 +35,15 @@ interface GroupRow {
   njur: number | string;
 }
 
-async function tallySlice(db: Kysely<Database>, dialect: Dialect, m: Membership, from: Date, to: Date, jurisdiction: string | undefined): Promise<GroupRow[]> {
+/** A slice of the sources' reports in [from, to], or (without bounds) the reports staff attached. */
+async function tallySlice(db: Kysely<Database>, dialect: Dialect, m: Membership, range: { from: Date; to: Date } | 'attached', jurisdiction: string | undefined): Promise<GroupRow[]> {
   const onset = m.from.getTime();
   const end = m.to.getTime();
   const boundary = nextMonthStart(onset);
   const started = ms(dialect, 'started_at');
   const ended = ms(dialect, 'ended_at');
-  const inner = withinIncident(db.selectFrom('reports'), m, from, to).select([
+  const reports = range === 'attached' ? attachedToIncident(db.selectFrom('reports'), m) : withinIncident(db.selectFrom('reports'), m, range.from, range.to);
+  const inner = reports.select([
     'carrier',
     sql<number>`case when ${started} > ${onset} then (case when ${started} > ${end} then ${end} else ${started} end) else ${onset} end`.as('s'),
     sql<number>`case when ${ended} is null or ${ended} > ${end} then ${end} when ${ended} < ${onset} then ${onset} else ${ended} end`.as('e'),
@@ -82,12 +84,8 @@ export async function countTally(store: Store, m: Membership, jurisdiction: stri
   const slice = store.dialect === 'sqlite' ? SLICE_MS : Infinity;
   const endMs = m.to.getTime();
   const extent = slice === Infinity ? { first: m.from.getTime(), last: endMs } : await receivedExtent(store.db, m);
-  for (let start = extent.first; start <= endMs && extent.first <= extent.last; start += slice) {
-    const stop = Math.min(start + slice, endMs);
-    const last = stop === endMs || stop > extent.last;
-    // Slices are [start, stop) except the last, which includes the end (as the membership does).
-    const upTo = last ? m.to : new Date(stop - 1);
-    for (const r of await tallySlice(store.db, store.dialect, m, new Date(start), upTo, jurisdiction)) {
+  const add = (rows: GroupRow[]) => {
+    for (const r of rows) {
       const minutes = Number(r.m1);
       const minutesNextMonth = Number(r.m2);
       const n = Number(r.n);
@@ -100,9 +98,17 @@ export async function countTally(store: Store, m: Membership, jurisdiction: stri
       t.reportsSos += Number(r.nsos);
       t.jur += Number(r.njur);
     }
+  };
+  for (let start = extent.first; start <= endMs && extent.first <= extent.last; start += slice) {
+    const stop = Math.min(start + slice, endMs);
+    const last = stop === endMs || stop > extent.last;
+    // Slices are [start, stop) except the last, which includes the end (as the membership does).
+    const upTo = last ? m.to : new Date(stop - 1);
+    add(await tallySlice(store.db, store.dialect, m, { from: new Date(start), to: upTo }, jurisdiction));
     if (last) break;
     await new Promise((resolve) => setImmediate(resolve));
   }
+  if (m.attached.length) add(await tallySlice(store.db, store.dialect, m, 'attached', jurisdiction));
   return { groups: [...groups.values()], reports: t.reports, reports911: t.reports911, reportsSos: t.reportsSos, reportsInJurisdiction: jurisdiction ? t.jur : null, endMs };
 }
 

@@ -69,7 +69,30 @@ export interface CaseView {
   decidedBy: string | null;
   decidedAt: string | null;
   assignee: string | null;
-  timeline: Array<{ at: string; actor: string; action: string; note: string | null }>;
+  timeline: CaseEventView[];
+}
+
+export interface CaseEventView {
+  at: string;
+  actor: string;
+  action: string;
+  note: string | null;
+  /** The single report the change was about (attach, detach, moved), if any. */
+  report: { id: string; reference: string } | null;
+  /** The other incident the change touched (merge, split, moved), if any. */
+  otherIncident: string | null;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function presentEvent(e: CaseEvent): CaseEventView {
+  const d = e.detail;
+  const reportId = text(d.reportId);
+  return {
+    at: e.at, actor: e.actor, action: e.action, note: e.note,
+    report: reportId ? { id: reportId, reference: text(d.reference) ?? reportId } : null,
+    otherIncident: text(d.merged) ?? text(d.into) ?? (e.action === 'split-from' || e.action === 'attach-report' ? text(d.from) : null),
+  };
 }
 
 export function presentCase(c: CaseFile, events: CaseEvent[]): CaseView {
@@ -78,7 +101,7 @@ export function presentCase(c: CaseFile, events: CaseEvent[]): CaseView {
     decidedBy: c.decidedBy,
     decidedAt: c.decidedAt,
     assignee: c.assignee,
-    timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note })),
+    timeline: events.map(presentEvent),
   };
 }
 

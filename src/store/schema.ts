@@ -162,6 +162,15 @@ export interface CaseEventsTable {
   detail: string; // JSON
 }
 
+/** A report staff attached to an incident (`attached`) or took out of it (`detached`); detection never writes these. */
+export interface CaseReportsTable {
+  incident_id: string;
+  report_id: string;
+  kind: 'attached' | 'detached';
+  actor: string;
+  at: Timestamp;
+}
+
 /** Cached outage tallies of an incident's reports (a national incident has ~1 M), keyed by what they depend on. */
 export interface ImpactTalliesTable {
   incident_id: string;
@@ -262,6 +271,7 @@ export interface Database {
   incident_claims: IncidentClaimsTable;
   case_files: CaseFilesTable;
   case_events: CaseEventsTable;
+  case_reports: CaseReportsTable;
   impact_tallies: ImpactTalliesTable;
   fingerprint_salts: FingerprintSaltsTable;
   rate_limit_hits: RateLimitHitsTable;

@@ -60,7 +60,11 @@ export const CaseSchema = Type.Object(
     decidedBy: Type.Union([Type.String(), Type.Null()]),
     decidedAt: NullableIsoTime,
     assignee: Type.Union([Type.String(), Type.Null()]),
-    timeline: Type.Array(Type.Object({ at: IsoTime, actor: Type.String(), action: Type.String(), note: Type.Union([Type.String(), Type.Null()]) })),
+    timeline: Type.Array(Type.Object({
+      at: IsoTime, actor: Type.String(), action: Type.String({ description: 'confirm, dismiss, resolve, reopen, assign, note, assumptions, declare, merge, merged, split, split-from, attach-report, detach-report, report-moved' }), note: Type.Union([Type.String(), Type.Null()]),
+      report: Type.Union([Type.Object({ id: Type.String(), reference: Type.String() }), Type.Null()], { description: 'The report an attach, detach or move was about' }),
+      otherIncident: Type.Union([Type.String(), Type.Null()], { description: 'The other incident a merge, split or move touched' }),
+    })),
   },
   { $id: 'CaseFile' },
 );
@@ -189,4 +193,23 @@ export const splitSchema = {
   params: IdParams,
   body: Type.Object({ region: RegionSetSchema, note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, examples: [{ region: { level: 'state', regions: ['36'] }, note: 'New York part handled by the state PSC' }] }),
   response: { 201: Type.Object({ id: Type.String() }), ...problems(...STAFF_PROBLEMS, 404, 409) },
+};
+
+const ReportLinkParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), reportId: Type.String({ minLength: 1, maxLength: 100 }) });
+const ReportLinkBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, examples: [{ note: 'Caller in Newark, on the same outage' }] });
+
+export const attachReportSchema = {
+  tags: ['incidents'],
+  summary: "Attach one report to this incident: it becomes this incident's alone, whatever detection says (audited, on the timeline)",
+  params: ReportLinkParams,
+  body: ReportLinkBody,
+  response: { 200: Type.Ref('CaseFile'), ...problems(...STAFF_PROBLEMS, 404, 409) },
+};
+
+export const detachReportSchema = {
+  tags: ['incidents'],
+  summary: "Detach one of this incident's reports: it stays out of it, whatever detection says (audited, on the timeline)",
+  params: ReportLinkParams,
+  body: ReportLinkBody,
+  response: { 200: Type.Ref('CaseFile'), ...problems(...STAFF_PROBLEMS, 404, 409) },
 };

@@ -4,14 +4,14 @@ import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { stringify, type Stringifier } from 'csv-stringify';
-import { actOnIncident, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
+import { actOnIncident, attachReport, detachReport, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
 import type { ImpactTallies } from '../../dossier/index.js';
 import type { DossierSection } from '../../dossier/pdf/dossier-pdf.js';
 import { CSV_COLUMNS } from '../../presenters/index.js';
 import { IncidentCountyCounts } from '../../incidents/county-counts.js';
 import { actorOf, requireActor } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { assumptionsSchema, caseActionSchema, declareSchema, mergeSchema, splitSchema, dossierPdfSchema, exportCsvSchema, exportIncidentSchema, exportJsonlSchema, incidentReportsSchema } from './dossier.schema.js';
+import { assumptionsSchema, attachReportSchema, caseActionSchema, detachReportSchema, declareSchema, mergeSchema, splitSchema, dossierPdfSchema, exportCsvSchema, exportIncidentSchema, exportJsonlSchema, incidentReportsSchema } from './dossier.schema.js';
 
 const date = (s: string | undefined) => (s ? new Date(s) : undefined);
 
@@ -61,6 +61,14 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
 
   app.post('/api/v1/incidents/:id/split', { preHandler: requireActor(ctx), schema: splitSchema }, async (req, reply) => {
     return reply.code(201).send(await splitIncident(ctx, actorOf(req), req.params.id, req.body.region, req.body.note, ctx.clock()));
+  });
+
+  app.post('/api/v1/incidents/:id/reports/:reportId/attach', { preHandler: requireActor(ctx), schema: attachReportSchema }, async (req) => {
+    return attachReport(ctx, actorOf(req), req.params.id, req.params.reportId, req.body.note, ctx.clock());
+  });
+
+  app.post('/api/v1/incidents/:id/reports/:reportId/detach', { preHandler: requireActor(ctx), schema: detachReportSchema }, async (req) => {
+    return detachReport(ctx, actorOf(req), req.params.id, req.params.reportId, req.body.note, ctx.clock());
   });
 
   app.put('/api/v1/incidents/:id/assumptions', { preHandler: requireActor(ctx), schema: assumptionsSchema }, async (req) => {
