@@ -63,7 +63,20 @@ export interface CaseFile {
   decidedBy: string | null;
   decidedAt: string | null;
   assignee: string | null;
-  timeline: Array<{ at: string; actor: string; action: string; note: string | null }>;
+  timeline: CaseEvent[];
+}
+
+export interface CaseEvent {
+  at: string;
+  actor: string;
+  action: string;
+  note: string | null;
+  /** The report an attach, detach or move was about. */
+  report: { id: string; reference: string } | null;
+  /** The other incident a merge, split or move touched. */
+  otherIncident: string | null;
+  /** The counties or states a split took off. */
+  region: { level: string; regions: string[] } | null;
 }
 
 export interface Nors {

@@ -81,6 +81,14 @@ export interface CaseEventView {
   report: { id: string; reference: string } | null;
   /** The other incident the change touched (merge, split, moved), if any. */
   otherIncident: string | null;
+  /** The counties or states a split took off (split, split-from). */
+  region: { level: string; regions: string[] } | null;
+}
+
+function regionOf(v: unknown): CaseEventView['region'] {
+  if (!v || typeof v !== 'object') return null;
+  const r = v as { level?: unknown; regions?: unknown };
+  return typeof r.level === 'string' && Array.isArray(r.regions) ? { level: r.level, regions: r.regions.filter((x): x is string => typeof x === 'string') } : null;
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -92,6 +100,7 @@ function presentEvent(e: CaseEvent): CaseEventView {
     at: e.at, actor: e.actor, action: e.action, note: e.note,
     report: reportId ? { id: reportId, reference: text(d.reference) ?? reportId } : null,
     otherIncident: text(d.merged) ?? text(d.into) ?? (e.action === 'split-from' || e.action === 'attach-report' ? text(d.from) : null),
+    region: regionOf(d.region),
   };
 }
 

@@ -1,6 +1,7 @@
 // The investigator's part of the desk in Debian Chromium: sign in, open the incident of a
-// simulated outage, filter its complaints, confirm it, download the PDF dossier; axe finds
-// nothing at 1280 and 390 px. Screenshots go to test/artifacts/ to look at.
+// simulated outage, filter its complaints, confirm it, download the PDF dossier; then detach a
+// report and attach it back by reference, merge another incident in and split a state off; axe
+// finds nothing at 1280 and 390 px. Screenshots go to test/artifacts/ to look at.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -27,13 +28,15 @@ let base: string;
 let browser: Browser;
 let context: BrowserContext;
 const att = ongoingAttIncident(Date.now(), { status: 'suspected' });
+// An older spike in Montana on the same network, to merge into the national incident.
+const montana = ongoingAttIncident(Date.now() - 3600_000, { id: 'att-montana-spike', status: 'suspected', scope: { level: 'state', regions: ['30'] } });
 
 beforeAll(async () => {
   if (!fs.existsSync(path.resolve('dist/desk/index.html'))) throw new Error('dist/desk is missing: run npm run build first');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   t = await startTestApp('sqlite', { JURISDICTION: 'NY' }, { extraRoutes: [webRoutes, deskAppRoutes] });
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  await upsertIncidents(t.ctx.store.db, [att]);
+  await upsertIncidents(t.ctx.store.db, [att, montana]);
   const reports = [['att', '10001'], ['att', '10001'], ['cricket', '10001'], ['att', '30303'], ['att', '59801'], ['att', '82001'], ['verizon', '10001']] as const;
   for (const [carrier, zip] of reports) {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { carrier, services: ['voice', 'sms'], sosMode: true, zip, description: 'SOS only since this morning', contact: { email: 'caller@example.org' }, consentToContact: true } });
@@ -57,19 +60,25 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
 }
 
+/** A page that collects script errors, console errors and failed requests, with axe at hand. */
+async function watchedPage(on: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const page = await on.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource.*404/.test(m.text())) problems.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
+  await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
+  return { page, problems };
+}
+
 describe('the dossier on the desk', () => {
   it('sign in, open the incident, filter complaints, confirm, download the PDF', async () => {
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource.*404/.test(m.text())) problems.push(m.text());
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
-    });
-    await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
+    const { page, problems } = await watchedPage(context);
 
     const { password } = await createUser(t.ctx.store.db, 'inv-dossier@example.org', 'investigator');
     await page.goto('/login');
@@ -118,4 +127,79 @@ describe('the dossier on the desk', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);
+
+  // Signed in by the test above (the same browser context).
+  it('detach a report and attach it back by reference, merge an incident in, split a state off', async () => {
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`/desk/incidents/${att.id}`);
+    const table = page.getByRole('region', { name: 'Complaints of this incident' });
+    const rows = () => table.getByRole('link', { name: /^OD-/ }).count();
+    await expect.poll(rows).toBe(6);
+    const detach = table.getByRole('button', { name: /^Detach OD-/ }).first();
+    const reference = (await detach.getAttribute('aria-label'))!.replace('Detach ', '');
+    await detach.click();
+    await page.getByText(`Report ${reference} detached from this incident.`).waitFor();
+    await expect.poll(rows).toBe(5);
+    await expect.poll(() => page.locator('.od-timeline li').filter({ hasText: `detached report ${reference}` }).count()).toBe(1);
+    await expect.poll(() => page.locator('.od-facts dd').filter({ hasText: /^5 \(detection/ }).count()).toBe(1);
+    await page.getByLabel('Attach a report by its reference').fill(reference.toLowerCase());
+    await page.getByRole('button', { name: 'Attach', exact: true }).click();
+    await page.getByText(`Report ${reference} attached to this incident.`).waitFor();
+    await expect.poll(rows).toBe(6);
+
+    await page.getByLabel('Incident (same network, overlapping in time)').selectOption(montana.id);
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    await page.getByRole('button', { name: 'Yes, merge' }).click();
+    await page.getByText(/^Merged att-montana-spike into this incident/).waitFor();
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const detail = async (id: string) => (await t.app.inject({ url: `/api/v1/incidents/${id}`, headers: { cookie } })).json();
+    expect((await detail(montana.id)).status).toBe('dismissed');
+    await expect.poll(rows).toBe(6); // Montana's report was the national incident's already: once
+
+    await page.locator('label[for="split-13"]').click(); // the USWDS checkbox is drawn on its label
+    expect(await page.getByRole('checkbox', { name: 'Georgia' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Split…' }).click();
+    await page.getByText('Split the reports from Georgia off into a new incident?').waitFor();
+    for (const w of WIDTHS) {
+      await page.setViewportSize(w);
+      await page.locator('section[aria-labelledby="reshape-heading"]').screenshot({ path: path.join(ARTIFACTS, `dossier-split-confirm-${w.name}.png`) });
+      expect(await axe(page), `confirming, ${w.name}`).toEqual([]);
+    }
+    await page.setViewportSize(WIDTHS[0]);
+    await page.getByRole('button', { name: 'Yes, split' }).click();
+    const done = page.getByText(/^Split off as/);
+    await done.waitFor();
+    await expect.poll(rows).toBe(5); // the Atlanta report left
+    const part = (await done.getByRole('link').textContent())!;
+    expect((await detail(part)).impact.reports).toBe(1);
+    expect((await detail(att.id)).impact.reports).toBe(5);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Georgia' }).count()).toBe(0); // split off already
+
+    for (const w of WIDTHS) {
+      await page.setViewportSize(w);
+      await page.screenshot({ path: path.join(ARTIFACTS, `dossier-case-reports-${w.name}.png`), fullPage: true });
+      expect(await axe(page), w.name).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('analysts see no case controls for reports, merge or split', async () => {
+    const { password, user } = await createUser(t.ctx.store.db, 'analyst-dossier@example.org', 'analyst');
+    await t.ctx.store.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
+    const own = await browser.newContext({ baseURL: base, viewport: WIDTHS[0] });
+    const { page, problems } = await watchedPage(own);
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('analyst-dossier@example.org');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('region', { name: 'Incidents, newest onset first' }).waitFor();
+    await page.goto(`/desk/incidents/${att.id}`);
+    await expect.poll(() => page.getByRole('region', { name: 'Complaints of this incident' }).getByRole('link', { name: /^OD-/ }).count()).toBe(5);
+    expect(await page.getByRole('heading', { name: 'Merge and split' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Detach/ }).count()).toBe(0);
+    expect(await page.getByLabel('Attach a report by its reference').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await own.close();
+  }, 60_000);
 });

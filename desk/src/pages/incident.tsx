@@ -18,6 +18,7 @@ import { collateralWords, openingWords, scopeEvidenceWords } from './incident-ev
 import { CasePanel } from './incident/case-panel.js';
 import { ComplaintsPanel } from './incident/complaints-panel.js';
 import { ImpactPanel } from './incident/impact-panel.js';
+import { ReshapePanel } from './incident/reshape-panel.js';
 
 const COUNTIES_EVERY_MS = 60_000;
 
@@ -79,8 +80,9 @@ export function IncidentPage({ id, me }: { id: string; me: Me }) {
       <IncidentMap counts={counties.data?.items} scope={i.scope} label={`Map of reports per county for the ${title}`} />
       <IncidentAttribution id={i.id} />
       <CasePanel i={i} me={me} reload={incident.reload} />
+      <ReshapePanel i={i} me={me} counties={counties.data} reload={() => { incident.reload(); counties.reload(); }} />
       <ImpactPanel i={i} me={me} reload={incident.reload} />
-      <ComplaintsPanel i={i} me={me} />
+      <ComplaintsPanel i={i} me={me} reload={incident.reload} />
     </>
   );
 }
@@ -119,7 +121,10 @@ function Facts({ i, where }: { i: IncidentDetail; where: string }) {
         <DurationText i={i} now={now} />
       </dd>
       <dt>Reports</dt>
-      <dd>{count(i.reportCount)}</dd>
+      <dd>
+        {count(i.impact.reports)}
+        {i.impact.reports !== i.reportCount ? <span class="od-muted"> (detection’s own count: {count(i.reportCount)}; the figures and complaints below follow staff’s merges, splits and attached or detached reports)</span> : null}
+      </dd>
       <dt>Peak</dt>
       <dd>
         {count(i.peak.count)} reports in the 15 minutes from {utc(i.peak.at)}

@@ -64,6 +64,7 @@ export const CaseSchema = Type.Object(
       at: IsoTime, actor: Type.String(), action: Type.String({ description: 'confirm, dismiss, resolve, reopen, assign, note, assumptions, declare, merge, merged, split, split-from, attach-report, detach-report, report-moved' }), note: Type.Union([Type.String(), Type.Null()]),
       report: Type.Union([Type.Object({ id: Type.String(), reference: Type.String() }), Type.Null()], { description: 'The report an attach, detach or move was about' }),
       otherIncident: Type.Union([Type.String(), Type.Null()], { description: 'The other incident a merge, split or move touched' }),
+      region: Type.Union([Type.Object({ level: Type.String(), regions: Type.Array(Type.String()) }), Type.Null()], { description: 'The counties or states a split took off' }),
     })),
   },
   { $id: 'CaseFile' },

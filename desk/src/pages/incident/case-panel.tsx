@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { When } from '../../components/incident-cells.js';
 import { ErrorAlert } from '../../components/problem.js';
-import type { IncidentDetail, Me } from '../../types.js';
+import { Link, incidentHref, reportHref } from '../../router.js';
+import type { CaseEvent, IncidentDetail, Me } from '../../types.js';
 import { useAction } from '../../use-action.js';
 
 const ACTIONS: Record<string, Array<{ action: string; label: string }>> = {
@@ -14,7 +15,20 @@ const ACTIONS: Record<string, Array<{ action: string; label: string }>> = {
   dismissed: [{ action: 'reopen', label: 'Reopen' }],
 };
 
-const WORDS: Record<string, string> = { confirm: 'confirmed', dismiss: 'dismissed', resolve: 'resolved', reopen: 'reopened', assign: 'assigned', note: 'added a note', assumptions: 'changed the assumptions' };
+const WORDS: Record<string, string> = {
+  confirm: 'confirmed', dismiss: 'dismissed', resolve: 'resolved', reopen: 'reopened', assign: 'assigned', note: 'added a note', assumptions: 'changed the assumptions',
+  declare: 'declared it', merge: 'merged in', merged: 'merged it into', split: 'split off a part as', 'split-from': 'split it off from',
+  'attach-report': 'attached report', 'detach-report': 'detached report', 'report-moved': 'moved report',
+};
+
+/** What one timeline entry did, with links to the report and the other incident it touched. */
+function EventWords({ e }: { e: CaseEvent }) {
+  const report = e.report ? <> <Link class="od-mono" href={reportHref(e.report.id)}>{e.report.reference}</Link></> : null;
+  const other = e.otherIncident ? <Link class="od-mono" href={incidentHref(e.otherIncident)}>{e.otherIncident}</Link> : null;
+  if (e.action === 'report-moved') return <>{WORDS[e.action]}{report} to {other}</>;
+  if (e.action === 'attach-report') return <>{WORDS[e.action]}{report}{other ? <> (moved from {other})</> : null}</>;
+  return <>{WORDS[e.action] ?? e.action}{report}{other ? <> {other}</> : null}</>;
+}
 
 export function CasePanel({ i, me, reload }: { i: IncidentDetail; me: Me; reload: () => void }) {
   const [note, setNote] = useState('');
@@ -59,7 +73,7 @@ export function CasePanel({ i, me, reload }: { i: IncidentDetail; me: Me; reload
       {i.case.timeline.length === 0 ? <p class="od-muted">No staff action yet.</p> : (
         <ol class="od-timeline">
           {i.case.timeline.map((e, k) => (
-            <li key={k}><When iso={e.at} /> — {e.actor} {WORDS[e.action] ?? e.action}{e.note ? `: “${e.note}”` : ''}</li>
+            <li key={k}><When iso={e.at} /> — {e.actor} <EventWords e={e} />{e.note ? `: “${e.note}”` : ''}</li>
           ))}
         </ol>
       )}

@@ -1,15 +1,18 @@
 // The complaints of an incident: its reports with server-side filters, order and cursor paging,
 // and the downloads (CSV and JSON Lines with the same filters, the incident as JSON, the PDF
 // dossier). Contact details are never in the table; exports carry them only for investigators
-// and admins who do not ask for a redacted file.
-import { useState } from 'preact/hooks';
-import { query } from '../../api.js';
-import { DataTable } from '../../components/data-table.js';
+// and admins who do not ask for a redacted file. Investigators and admins detach a report from
+// its row and attach one by its reference; detection never undoes either.
+import { createColumnHelper } from '@tanstack/table-core';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, query } from '../../api.js';
+import { DataTable, type DeskFeatures } from '../../components/data-table.js';
 import { ErrorAlert } from '../../components/problem.js';
 import { useReportColumns } from '../../components/report-columns.js';
 import { carrierName, serviceWord, STATE_LIST, stateName } from '../../names.js';
 import { useCountyNames } from '../../places.js';
-import type { IncidentDetail, Me, ReportPage } from '../../types.js';
+import type { IncidentDetail, Me, Report, ReportPage } from '../../types.js';
+import { useAction } from '../../use-action.js';
 import { useApi } from '../../use-api.js';
 import { Pager } from '../incidents-table.js';
 
@@ -32,7 +35,9 @@ interface Filters {
 
 const EMPTY: Filters = { zip: '', county: '', state: '', carrier: '', service: '', sos: '', since: '', until: '', q: '', order: 'newest', jurisdiction: '' };
 
-export function ComplaintsPanel({ i, me }: { i: IncidentDetail; me: Me }) {
+const h = createColumnHelper<DeskFeatures, Report>();
+
+export function ComplaintsPanel({ i, me, reload }: { i: IncidentDetail; me: Me; reload: () => void }) {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [cursors, setCursors] = useState<string[]>([]);
@@ -40,7 +45,26 @@ export function ComplaintsPanel({ i, me }: { i: IncidentDetail; me: Me }) {
   const params = { ...filters, order: filters.order === 'newest' ? '' : filters.order };
   const page = useApi<ReportPage>(`${base}/reports${query({ ...params, limit: 25, cursor: cursors.at(-1) })}`);
   const counties = useCountyNames(Boolean(page.data?.items.length));
-  const columns = useReportColumns(counties);
+  // A staff change on the case (a merge, a split) changes which reports are the incident's.
+  const changes = useRef(i.case.timeline.length);
+  useEffect(() => {
+    if (changes.current === i.case.timeline.length) return;
+    changes.current = i.case.timeline.length;
+    page.reload();
+  }, [i.case.timeline.length]);
+  const canAct = me.role !== 'analyst';
+  const [done, setDone] = useState('');
+  const changed = useAction(reload); // the new timeline entry reloads the page (above)
+  const link = (r: { id: string; reference: string }, what: 'attach' | 'detach') => changed.act(async () => {
+    setDone('');
+    await api.post(`${base}/reports/${encodeURIComponent(r.id)}/${what}`, {});
+    setDone(`Report ${r.reference} ${what === 'attach' ? 'attached to' : 'detached from'} this incident.`);
+  });
+  const reportColumns = useReportColumns(counties);
+  const columns = useMemo(() => (canAct ? [...reportColumns, h.display({
+    id: 'detach', header: 'Case',
+    cell: (c) => <button type="button" class="usa-button usa-button--unstyled" aria-label={`Detach ${c.row.original.reference}`} onClick={() => void link(c.row.original, 'detach')}>Detach</button>,
+  })] : reportColumns), [reportColumns, canAct, base]);
   const set = (k: keyof Filters) => (e: Event) => setDraft({ ...draft, [k]: (e.currentTarget as HTMLInputElement).value });
   const apply = (e: Event) => {
     e.preventDefault();
@@ -75,6 +99,9 @@ export function ComplaintsPanel({ i, me }: { i: IncidentDetail; me: Me }) {
         <div class="od-filter od-filter--button"><button class="usa-button" type="submit">Filter</button></div>
       </form>
       <ErrorAlert error={page.error} heading="The complaints did not load" />
+      {canAct ? <AttachForm onAttach={(r) => link(r, 'attach')} /> : null}
+      <ErrorAlert error={changed.error} heading="That did not work" />
+      {done ? <div class="usa-alert usa-alert--success usa-alert--slim od-done" role="status"><div class="usa-alert__body"><p class="usa-alert__text">{done}</p></div></div> : null}
       <DataTable caption="Complaints of this incident" columns={columns} rows={page.data?.items ?? []} rowId={(r) => r.id} empty={page.loading ? 'Loading complaints…' : 'No complaints match.'} />
       <Pager label="Complaint pages" newerText="Previous" onNewer={cursors.length ? () => setCursors(cursors.slice(0, -1)) : undefined} onOlder={page.data?.nextCursor ? () => setCursors([...cursors, page.data!.nextCursor!]) : undefined} />
       <h3>Downloads</h3>
@@ -85,5 +112,34 @@ export function ComplaintsPanel({ i, me }: { i: IncidentDetail; me: Me }) {
         <li><a href={`${base}/export.json`} download>The incident as JSON</a></li>
       </ul>
     </section>
+  );
+}
+
+/** Attach a report by the reference a caller quotes (the reports list forgives case, spaces and look-alike letters). */
+function AttachForm({ onAttach }: { onAttach: (r: Report) => Promise<void> }) {
+  const [reference, setReference] = useState('');
+  const [error, setError] = useState<Error>();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      const found = await api.get<ReportPage>(`/api/v1/reports${query({ reference: reference.trim(), limit: 1 })}`);
+      const r = found.items[0];
+      if (!r) throw new Error(`No report has the reference ${reference.trim()}.`);
+      await onAttach(r);
+      setReference('');
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
+  return (
+    <form class="od-inline-form" onSubmit={(e) => void submit(e)} aria-label="Attach a report">
+      <div class="od-filter">
+        <label class="usa-label" for="cf-attach">Attach a report by its reference</label>
+        <input class="usa-input od-mono" id="cf-attach" value={reference} placeholder="OD-…" autoComplete="off" onInput={(e) => setReference(e.currentTarget.value)} />
+      </div>
+      <button class="usa-button usa-button--outline" type="submit" disabled={!reference.trim()}>Attach</button>
+      <ErrorAlert error={error} heading="Not attached" />
+    </form>
   );
 }
