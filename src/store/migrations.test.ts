@@ -28,7 +28,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
     const store = await openStore(loc);
     try {
       const tables = (await store.db.introspection.getTables()).map((t) => t.name);
-      for (const t of ['reports', 'users', 'api_tokens', 'sessions', 'settings', 'incidents', 'audit_events', 'case_files', 'case_events', 'impact_tallies', 'statements', 'claims', 'incident_statements', 'incident_claims', 'fingerprint_salts']) expect(tables).toContain(t);
+      for (const t of ['reports', 'users', 'api_tokens', 'sessions', 'settings', 'incidents', 'audit_events', 'case_files', 'case_events', 'case_reports', 'impact_tallies', 'statements', 'claims', 'incident_statements', 'incident_claims', 'fingerprint_salts']) expect(tables).toContain(t);
       expect(await migrate(store)).toEqual([]);
       const reports = (await store.db.introspection.getTables()).find((t) => t.name === 'reports')!;
       expect(reports.columns.map((c) => c.name)).toContain('received_at');
