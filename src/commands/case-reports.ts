@@ -6,6 +6,7 @@ import { applyCaseChange, incidentMembership, incidentRow, linksOfReport, remove
 import { authorize } from '../policy/index.js';
 import { fail } from '../problems/index.js';
 import type { Actor } from '../staff/index.js';
+import { isUniqueViolation } from '../store/index.js';
 import type { CaseView } from '../presenters/index.js';
 import type { CommandContext } from './context.js';
 import { caseView } from './incident-case.js';
@@ -48,6 +49,10 @@ export async function attachReport(cx: CommandContext, actor: Actor, id: string,
     await setLink(db, id, reportId, 'attached', actor.email, now);
     await applyCaseChange(db, { incidentId: id, actor: actor.email, action: 'attach-report', note, at: now, detail: { reportId, reference: report.reference, from: before?.incidentId ?? null } });
     return before?.incidentId ?? null;
+  }).catch((e: unknown) => {
+    // Another attach of the same report committed first (the one-attached-incident index).
+    if (isUniqueViolation(e)) fail('invalid-transition', `Report ${reportId} was just attached elsewhere; look again.`);
+    throw e;
   });
   await recordAudit(cx.store, { actor: actor.email, action: 'incident.attach-report', target: id, detail: { reportId, from: moved, note: note ?? null } }, now);
   return caseView(cx, id);

@@ -163,5 +163,12 @@ describe.each(STORE_KINDS)('attach and detach reports on %s', (kind) => {
     expect(await ids(id)).toContain(mt60);
     expect((await timeline('att-NY')).at(-1)).toMatchObject({ action: 'report-moved', otherIncident: id, report: { id: mt60 } });
     expect((await timeline(id)).at(-1)).toMatchObject({ action: 'attach-report', otherIncident: 'att-NY' });
+
+    // Two staff attaching one report to two incidents at the same moment: it ends in one.
+    const mt340 = idOf('59801', 340);
+    const both = await Promise.all([link('att-NY', mt340, 'attach'), link(id, mt340, 'attach')]);
+    for (const r of both) expect([200, 409]).toContain(r.statusCode);
+    const holders = [(await ids('att-NY')).includes(mt340), (await ids(id)).includes(mt340)];
+    expect(holders.filter(Boolean)).toHaveLength(1);
   });
 });

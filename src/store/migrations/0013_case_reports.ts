@@ -5,7 +5,8 @@ import { timeType } from './0001_initial.js';
 /**
  * Single reports staff attached to an incident or detached from it, beside the case file and
  * apart from detection's rows (a replay rewrites incidents, never these). One row per incident
- * and report; the report index finds where else a report is attached.
+ * and report; a report is attached to one incident at most (the partial unique index holds that
+ * even when two staff attach it at the same moment).
  */
 export function caseReports(dialect: Dialect) {
   const ts = sql.raw(timeType(dialect));
@@ -21,6 +22,7 @@ export function caseReports(dialect: Dialect) {
         .addPrimaryKeyConstraint('case_reports_pk', ['incident_id', 'report_id'])
         .execute();
       await db.schema.createIndex('case_reports_report').on('case_reports').columns(['report_id', 'kind']).execute();
+      await db.schema.createIndex('case_reports_attached_once').on('case_reports').column('report_id').unique().where(sql.ref('kind'), '=', sql.lit('attached')).execute();
     },
   };
 }
