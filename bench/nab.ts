@@ -19,7 +19,7 @@
  *   (chosen by most folds, then best worst-fold rank), not the best on all files.
  *
  * Then the built CLI is checked to write exactly what was scored for the
- * default, and the default's own scorer table is printed beside the published
+ * default (one file of each category), and the default's own scorer table is printed beside the published
  * scores. The last line is a single name=value summary.
  */
 import { execFileSync } from 'node:child_process';
@@ -36,6 +36,7 @@ import {
   normalisedScore,
   parseSeriesCsv,
   SERIES_GRID,
+  type SeriesConfig,
   type SeriesRow,
   scoredSeriesCsv,
   stableChoice,
@@ -66,7 +67,7 @@ function listCsv(dir: string): string[] {
 }
 
 /** Writes one configuration's results for every file, in NAB's layout under outDir/<config>. */
-function writeResults(series: ReadonlyMap<string, readonly SeriesRow[]>, outDir: string, config: (typeof SERIES_GRID)[number]): string {
+function writeResults(series: ReadonlyMap<string, readonly SeriesRow[]>, outDir: string, config: SeriesConfig): string {
   const dir = join(outDir, config.name);
   for (const [rel, rows] of series) {
     const target = join(dir, rel);
@@ -238,8 +239,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const dev = scoresOf(report(bestOnAll));
   const deflt = scoresOf(report(DEFAULT_SERIES_CONFIG));
   const defaultDir = dirs.get(DEFAULT_SERIES_CONFIG) as string;
-  const probe = files[0] as string;
-  checkCli(dataDir, probe, readFileSync(join(defaultDir, probe), 'utf8'));
+  const probes = folds.map((f) => f.testFiles[0] as string);
+  for (const probe of probes) checkCli(dataDir, probe, readFileSync(join(defaultDir, probe), 'utf8'));
 
   const out = process.stdout;
   out.write(`the default configuration (${DEFAULT_SERIES_CONFIG}) on all ${files.length} files, results in ${defaultDir}:\n`);
@@ -265,14 +266,14 @@ async function main(argv: readonly string[]): Promise<void> {
   if (stable.name !== DEFAULT_SERIES_CONFIG) {
     out.write(`  WARNING: detect --series uses ${DEFAULT_SERIES_CONFIG}; set DEFAULT_SERIES_CONFIG in src/detect/series/grid.ts to ${stable.name}\n`);
   }
-  out.write(`default of detect --series: ${DEFAULT_SERIES_CONFIG}, on all files ${fmt(deflt)}; CLI output checked on ${probe}\n`);
+  out.write(`default of detect --series: ${DEFAULT_SERIES_CONFIG}, on all files ${fmt(deflt)}\n  outage-desk detect --series writes exactly these results (checked on ${probes.join(', ')})\n`);
   out.write(`\npublished, standard profile, same ${files.length} files:\n`);
   for (const [name, s] of PUBLISHED) out.write(`  ${name.padEnd(18)}${s.toFixed(1)}\n`);
   const total = (performance.now() - started) / 1000;
   out.write(
     `nab_standard=${deflt.standard.toFixed(1)} nab_low_fp=${deflt.lowFp.toFixed(1)} nab_low_fn=${deflt.lowFn.toFixed(1)} ` +
       `cv_standard=${cv.standard.toFixed(1)} cv_low_fp=${cv.lowFp.toFixed(1)} cv_low_fn=${cv.lowFn.toFixed(1)} ` +
-      `cv_stable_standard=${cvStable.standard.toFixed(1)} ` +
+      `cv_stable_standard=${cvStable.standard.toFixed(1)} cv_stable_low_fp=${cvStable.lowFp.toFixed(1)} cv_stable_low_fn=${cvStable.lowFn.toFixed(1)} ` +
       `dev_standard=${dev.standard.toFixed(1)} default=${DEFAULT_SERIES_CONFIG} stable=${stable.name} dev_best=${bestOnAll} ` +
       `configs=${names.length} folds=${folds.length} files=${files.length} detector_seconds=${detectorSeconds.toFixed(1)} seconds=${total.toFixed(1)}\n`,
   );

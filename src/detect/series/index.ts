@@ -5,17 +5,14 @@
  */
 export { detectSeriesCsv, scoredSeriesCsv } from './detect-csv.js';
 export {
-  categoryOf,
   chooseOnTraining,
   leaveOneCategoryOut,
   nestedStableChoices,
   normalisedScore,
   stableChoice,
   type Fold,
-  type FoldChoice,
-  type StableChoice,
 } from './cross-validation.js';
-export { DEFAULT_SERIES_CONFIG, SERIES_GRID, seriesConfig, type SeriesConfig } from './grid.js';
+export { DEFAULT_SERIES_CONFIG, SERIES_GRID, type SeriesConfig } from './grid.js';
 export {
   parseSeriesCsv,
   parseTimestamp,
