@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseSeriesCsv, type SeriesRow } from './csv.js';
-import { SeriesAnomalyDetector } from './score.js';
+import { DEFAULT_SERIES_OPTIONS, scoreSeries, SeriesAnomalyDetector, type SeriesDetectorOptions } from './score.js';
 
 const SERIES_OUTPUT_HEADER = 'timestamp,value,anomaly_score';
 
@@ -41,9 +41,10 @@ async function write(output: NodeJS.WritableStream, text: string): Promise<void>
 export async function detectSeriesCsv(
   input: NodeJS.ReadableStream | string,
   output: NodeJS.WritableStream,
+  options: SeriesDetectorOptions = DEFAULT_SERIES_OPTIONS,
 ): Promise<{ rows: number }> {
   const rows = parseSeriesCsv(await readAll(input));
-  const detector = new SeriesAnomalyDetector();
+  const detector = new SeriesAnomalyDetector(options);
   let chunk = `${SERIES_OUTPUT_HEADER}\n`;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as SeriesRow;
@@ -55,4 +56,17 @@ export async function detectSeriesCsv(
   }
   if (chunk) await write(output, chunk);
   return { rows: rows.length };
+}
+
+/**
+ * The same output for rows already parsed, in memory: what bench/nab.ts writes
+ * for each candidate configuration without re-reading the files.
+ */
+export function scoredSeriesCsv(rows: readonly SeriesRow[], options: SeriesDetectorOptions): string {
+  const scores = scoreSeries(
+    rows.map((r) => r.value),
+    rows.map((r) => r.timestampMs),
+    options,
+  );
+  return `${SERIES_OUTPUT_HEADER}\n${rows.map((r, i) => outputLine(r, scores[i] as number)).join('')}`;
 }

@@ -3,7 +3,16 @@
  * CSV in (`timestamp,value`), CSV out (`timestamp,value,anomaly_score`), and
  * the streaming detector itself for callers that already hold the numbers.
  */
-export { detectSeriesCsv } from './detect-csv.js';
+export { detectSeriesCsv, scoredSeriesCsv } from './detect-csv.js';
+export {
+  chooseOnTraining,
+  leaveOneCategoryOut,
+  nestedStableChoices,
+  normalisedScore,
+  stableChoice,
+  type Fold,
+} from './cross-validation.js';
+export { DEFAULT_SERIES_CONFIG, SERIES_GRID, type SeriesConfig } from './grid.js';
 export {
   parseSeriesCsv,
   parseTimestamp,
