@@ -116,7 +116,10 @@ export interface OfficeConfig {
   /** A path on this server (the pages' CSP loads images from their own origin only), or ''. */
   logoUrl: string;
   contact: string;
+  /** How the footer names whom the office serves (`OFFICE_JURISDICTION_NAME`); '' = the name of `JURISDICTION`'s state, if any. */
   jurisdiction: string;
+  /** `JURISDICTION` (2-digit FIPS): the footer names this state unless `jurisdiction` words it otherwise. */
+  jurisdictionState: string | undefined;
   /** Times on public pages without a ZIP to place them are shown in this zone. */
   timeZone: string;
 }
@@ -130,7 +133,9 @@ function officeFrom(env: NodeJS.ProcessEnv): OfficeConfig {
   } catch {
     throw new ConfigError(`OFFICE_TIME_ZONE must be an IANA time zone like America/Chicago, got "${timeZone}"`);
   }
-  return { name: env.OFFICE_NAME || 'Outage Desk', logoUrl, contact: env.OFFICE_CONTACT || '', jurisdiction: env.OFFICE_JURISDICTION || '', timeZone };
+  // OFFICE_JURISDICTION was this variable's first name; it still works.
+  const jurisdiction = env.OFFICE_JURISDICTION_NAME || env.OFFICE_JURISDICTION || '';
+  return { name: env.OFFICE_NAME || 'Outage Desk', logoUrl, contact: env.OFFICE_CONTACT || '', jurisdiction, jurisdictionState: jurisdictionFrom(env), timeZone };
 }
 
 export interface AdmissionLimits {
