@@ -18,6 +18,12 @@ export interface Config {
   loginAccountLimit: number;
   /** Sign-in attempts per minute over the whole install (every process), a ceiling on argon2 work. */
   loginGlobalLimit: number;
+  /** Sign-ups on the public subscribe form per network address per hour, across every process. */
+  subscribeRateLimit: number;
+  /** Sign-ups per e-mail address per day: no one's inbox is flooded with confirmation e-mails. */
+  subscribeEmailLimit: number;
+  /** Sign-ups per hour over the whole install: a ceiling on confirmation e-mails sent. */
+  subscribeGlobalLimit: number;
   /** A session ends after this long without use… */
   sessionIdleMinutes: number;
   /** …or this long after sign-in, however active. */
@@ -201,6 +207,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10, 1),
     loginAccountLimit: intFrom(env, 'LOGIN_ACCOUNT_LIMIT', 10, 1),
     loginGlobalLimit: intFrom(env, 'LOGIN_GLOBAL_LIMIT', 120, 1),
+    subscribeRateLimit: intFrom(env, 'SUBSCRIBE_RATE_LIMIT', 10, 1),
+    subscribeEmailLimit: intFrom(env, 'SUBSCRIBE_EMAIL_LIMIT', 3, 1),
+    subscribeGlobalLimit: intFrom(env, 'SUBSCRIBE_GLOBAL_LIMIT', 1_000, 1),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 120, 1),
     sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12, 1),
     monthlyPrices: pricesFrom(env, 'MONTHLY_PRICES', DEFAULT_MONTHLY_PRICES),

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createMailer, mailConfirmation } from '../alerts/mail.js';
 import { addSubscriber, confirmSubscriber, forgetUnconfirmed, unsubscribe } from '../alerts/public-subscribers.js';
 import type { AppContext } from '../http/context.js';
+import { subscribeLimits } from '../http/subscribe-limits.js';
 import { publicNetworks } from '../status/index.js';
 import { allZips } from '../reference/index.js';
 import type { Assets } from './assets.js';
@@ -21,6 +22,7 @@ export async function subscriptionRoutes(app: FastifyInstance, ctx: AppContext, 
   const mailer = createMailer(ctx.config.alerts);
   const office = ctx.config.office;
   const hide = { schema: { hide: true } };
+  const overLimit = subscribeLimits(app, ctx);
 
   app.post('/status/subscribe', hide, async (req, reply) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
@@ -30,6 +32,11 @@ export async function subscriptionRoutes(app: FastifyInstance, ctx: AppContext, 
     const state = typeof b.state === 'string' ? b.state.trim().toUpperCase() : '';
     const network = publicNetworks().find((n) => n.network === b.network);
     if (!EMAIL.test(email) || !network || !knownStates().has(state)) return sendPage(req, reply, 400, subscriptionMessagePage(assets, m, office, m.alerts.invalid, 'error'));
+    const wait = await overLimit(req);
+    if (wait !== undefined) {
+      reply.header('Retry-After', String(wait));
+      return sendPage(req, reply, 429, subscriptionMessagePage(assets, m, office, m.alerts.tooMany(Math.ceil(wait / 60)), 'error'));
+    }
     await forgetUnconfirmed(ctx.store.db);
     const token = mailer ? await addSubscriber(ctx.store.db, { email, network: network.network, state, lang: m.lang }) : undefined;
     // The same answer whether or not the address was already subscribed: the page tells no one who is.
