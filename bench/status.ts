@@ -6,7 +6,7 @@
 // HTTP clients do, while a second autocannon files reports at a steady rate the whole time.
 // Prints req/s and p99 (with p50) of each, status vs. bare, the server's CPU time per request
 // (from /proc: on a shared machine the req/s follow the neighbours, the CPU per request less
-// so), the intake's p99 during the crowd, and one name=value summary line.
+// so), the intake's p99 alone and during the crowd, and one name=value summary line.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,11 +65,15 @@ const phases: Array<{ path: string; headers: Record<string, string> }> = [
   { path: '/status', headers: { 'accept-encoding': 'gzip' } },
 ];
 
-// Reports filed the whole time, at a steady rate: their latency is what a person filing one meets.
-const intake = autocannon({
-  url: `${server.url}/api/v1/reports`, connections: 10, overallRate: INTAKE_RATE, duration: 6 + phases.length * (WARMUP_S + ROUNDS * SLICE_S + 1),
+// Reports filed at a steady rate, first alone (the reference: what the same machine gives the
+// intake without a crowd), then the whole time the crowd is on: their latency is what a person
+// filing one meets.
+const fileReports = (duration: number) => autocannon({
+  url: `${server.url}/api/v1/reports`, connections: 10, overallRate: INTAKE_RATE, duration,
   requests: [{ method: 'POST', path: '/api/v1/reports', headers: { 'content-type': 'application/json' }, setupRequest: (req: object) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
 });
+const alone = figures(await fileReports(6)); // also: some reports in the store before the crowd comes
+const intake = fileReports(10 * 60); // stopped when the crowd leaves
 
 // The crowd runs in two worker threads: one client thread would be the bottleneck before the
 // server is, and the larger status bodies cost it more to read than /healthz's 15 bytes.
@@ -100,8 +104,8 @@ async function crowds(): Promise<Figures[]> {
   }));
 }
 
-await new Promise((r) => setTimeout(r, 6_000)); // some reports in the store before the crowd comes
 const [bare, api, page] = (await crowds()) as [Figures, Figures, Figures];
+(intake as unknown as { stop(): void }).stop();
 const filed = figures(await intake);
 await server.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });
@@ -113,14 +117,16 @@ show('GET /api/v1/status (gzip)', api);
 console.log(`  ratio to bare: ${((api.rps / bare.rps) * 100).toFixed(1)} %   (target >= 80 %)`);
 show('GET /status (page, gzip)', page);
 console.log(`  ratio to bare: ${((page.rps / bare.rps) * 100).toFixed(1)} %   (target >= 80 %)`);
+show(`intake alone (${INTAKE_RATE}/s)`, alone);
 show(`intake meanwhile (${INTAKE_RATE}/s)`, filed);
-console.log(`  intake p99 ${filed.p99} ms (target < 100 ms), p50 ${filed.p50} ms`);
+console.log(`  intake p99 ${filed.p99} ms during the crowd (target < 100 ms), p50 ${filed.p50} ms; alone on the same machine p99 ${alone.p99} ms`);
 console.log([
   `bare_rps=${Math.round(bare.rps)}`, `bare_p99_ms=${bare.p99}`,
   `status_api_rps=${Math.round(api.rps)}`, `status_api_p99_ms=${api.p99}`, `status_api_ratio=${(api.rps / bare.rps).toFixed(3)}`,
   `status_page_rps=${Math.round(page.rps)}`, `status_page_p99_ms=${page.p99}`, `status_page_ratio=${(page.rps / bare.rps).toFixed(3)}`,
   `bare_cpu_us=${bare.cpuUs?.toFixed(1)}`, `status_api_cpu_us=${api.cpuUs?.toFixed(1)}`, `status_page_cpu_us=${page.cpuUs?.toFixed(1)}`,
   `load1=${os.loadavg()[0]!.toFixed(1)}`,
-  `intake_rps=${Math.round(filed.rps)}`, `intake_p50_ms=${filed.p50}`, `intake_p99_ms=${filed.p99}`, `intake_errors=${filed.errors + filed.non2xx}`,
+  `intake_alone_p50_ms=${alone.p50}`, `intake_alone_p99_ms=${alone.p99}`,
+  `intake_rps=${Math.round(filed.rps)}`, `intake_p50_ms=${filed.p50}`, `intake_p99_ms=${filed.p99}`, `intake_errors=${filed.errors + filed.non2xx + alone.errors + alone.non2xx}`,
   `errors=${bare.errors + api.errors + page.errors + bare.non2xx + api.non2xx + page.non2xx}`,
 ].join(' '));
