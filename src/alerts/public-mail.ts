@@ -70,6 +70,9 @@ export async function enqueuePublicAlerts(db: Kysely<Database>, incident: Public
 
 /** Takes up to `limit` due e-mails for `leaseMs` (see claimDue in outbox.ts). */
 export async function claimDuePublicMail(store: Store, limit: number, leaseMs: number, now = new Date()): Promise<PublicMail[]> {
+  // Most polls find nothing due: look without the write lock first (on SQLite it waits for the intake's commits).
+  const any = await store.db.selectFrom('public_mail').select('id').where('status', '=', 'pending').where('next_at', '<=', now).limit(1).executeTakeFirst();
+  if (!any) return [];
   return withWriteLock(store, async (db) => {
     let q = db
       .selectFrom('public_mail')
