@@ -1,10 +1,12 @@
 // bench:status — the public status under a crowd while reports keep arriving. One server
 // process on a fresh SQLite store (as `npm start`, live detection on); on 127.0.0.1, autocannon
-// with 200 connections asks in turn for a bare route of the same server (/healthz), the status
-// JSON (GET /api/v1/status) and the status page (GET /status), both taking gzip as browsers
-// and HTTP clients do, while a second autocannon
-// files reports at a steady rate the whole time. Prints req/s and p99 (with p50) of each,
-// status vs. bare, the intake's p99 during the crowd, and one name=value summary line.
+// with 200 connections asks in turn for a bare route of the same server (GET /healthz: a
+// constant 15-byte JSON through the same server, hooks and listener), the status JSON
+// (GET /api/v1/status) and the status page (GET /status), both taking gzip as browsers and
+// HTTP clients do, while a second autocannon files reports at a steady rate the whole time.
+// Prints req/s and p99 (with p50) of each, status vs. bare, the server's CPU time per request
+// (from /proc: on a shared machine the req/s follow the neighbours, the CPU per request less
+// so), the intake's p99 alone and during the crowd, and one name=value summary line.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,14 +17,14 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 200;
 const INTAKE_RATE = Number(process.env.BENCH_INTAKE_RATE ?? 100); // reports per second
 
-function startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [path.resolve('bin/outage-desk.js'), 'serve'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.resolve('bin/outage-desk.js'), 'serve'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(/listening on (http:\/\/\S+)/i);
-      if (m) resolve({ url: m[1]!, stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) });
+      if (m) resolve({ url: m[1]!, pid: child.pid!, stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) });
     });
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
@@ -33,45 +35,98 @@ const ZIPS = ['10001', '60601', '90210', '73301', '33101', '98101', '77002', '30
 const bodies = Array.from({ length: 1024 }, (_, i) => JSON.stringify({ carrier: CARRIERS[i % CARRIERS.length], services: i % 2 ? ['voice'] : ['voice', 'data'], sosMode: i % 3 === 0, zip: ZIPS[(i * 7) % ZIPS.length] }));
 let next = 0;
 
-interface Figures { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+interface Figures { rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuUs?: number }
 const figures = (r: autocannon.Result): Figures => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
 const show = (name: string, f: Figures) =>
-  console.log(`${name.padEnd(28)} ${Math.round(f.rps).toString().padStart(7)} req/s   p50 ${f.p50} ms   p99 ${f.p99} ms   errors ${f.errors}   non-2xx ${f.non2xx}`);
+  console.log(`${name.padEnd(28)} ${Math.round(f.rps).toString().padStart(7)} req/s   p50 ${f.p50} ms   p99 ${f.p99} ms   errors ${f.errors}   non-2xx ${f.non2xx}` +
+    (f.cpuUs === undefined ? '' : `   server CPU ${f.cpuUs.toFixed(1)} µs/req`));
+
+/** The server's user + system CPU time in ms (Linux /proc, 100 ticks a second), or NaN elsewhere. */
+function serverCpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'od-bench-status-'));
 const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', INTAKE_RATE_LIMIT: '0', LOG_LEVEL: 'warn' });
 
-// Reports filed the whole time, at a steady rate: their latency is what a person filing one meets.
-const intake = autocannon({
-  url: `${server.url}/api/v1/reports`, connections: 10, overallRate: INTAKE_RATE, duration: 6 + 3 * (DURATION_S + 2),
+// The crowd's phases take turns, ROUNDS times each, so that a neighbour's burst on the shared
+// cores falls on all of them rather than on one; each phase's figures sum over its rounds.
+const ROUNDS = 3;
+const SLICE_S = Math.max(2, Math.round(DURATION_S / ROUNDS));
+const WARMUP_S = 2;
+const phases: Array<{ path: string; headers: Record<string, string> }> = [
+  { path: '/healthz', headers: {} },
+  { path: '/api/v1/status', headers: { 'accept-encoding': 'gzip' } },
+  { path: '/status', headers: { 'accept-encoding': 'gzip' } },
+];
+
+// Reports filed at a steady rate, first alone (the reference: what the same machine gives the
+// intake without a crowd), then the whole time the crowd is on: their latency is what a person
+// filing one meets.
+const fileReports = (duration: number) => autocannon({
+  url: `${server.url}/api/v1/reports`, connections: 10, overallRate: INTAKE_RATE, duration,
   requests: [{ method: 'POST', path: '/api/v1/reports', headers: { 'content-type': 'application/json' }, setupRequest: (req: object) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
 });
+const alone = figures(await fileReports(6)); // also: some reports in the store before the crowd comes
+const intake = fileReports(10 * 60); // stopped when the crowd leaves
 
-async function crowd(p: string, headers: Record<string, string> = {}): Promise<Figures> {
-  const opts = { url: `${server.url}${p}`, connections: CONNECTIONS, headers };
-  await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, caches
-  return figures(await autocannon({ ...opts, duration: DURATION_S }));
+// The crowd runs in two worker threads: one client thread would be the bottleneck before the
+// server is, and the larger status bodies cost it more to read than /healthz's 15 bytes.
+const crowdOptions = (p: { path: string; headers: Record<string, string> }, duration: number) =>
+  ({ url: `${server.url}${p.path}`, connections: CONNECTIONS, headers: p.headers, duration, workers: 2 });
+
+async function crowds(): Promise<Figures[]> {
+  for (const p of phases) await autocannon(crowdOptions(p, WARMUP_S)); // warm-up: JIT, caches
+  const sums = phases.map(() => ({ requests: 0, seconds: 0, cpuMs: 0, p50: [] as number[], p99: 0, errors: 0, non2xx: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, p] of phases.entries()) {
+      const cpuBefore = serverCpuMs(server.pid);
+      const r = await autocannon(crowdOptions(p, SLICE_S));
+      const sum = sums[i]!;
+      // The intake's reports are in this CPU time too (INTAKE_RATE/s, the same in every phase).
+      sum.cpuMs += serverCpuMs(server.pid) - cpuBefore;
+      sum.requests += r.requests.total;
+      sum.seconds += r.duration;
+      sum.p50.push(r.latency.p50);
+      sum.p99 = Math.max(sum.p99, r.latency.p99);
+      sum.errors += r.errors;
+      sum.non2xx += r.non2xx;
+    }
+  }
+  return sums.map((s) => ({
+    rps: s.requests / s.seconds, p50: s.p50.sort((a, b) => a - b)[Math.floor(s.p50.length / 2)]!, p99: s.p99,
+    errors: s.errors, non2xx: s.non2xx, cpuUs: (s.cpuMs * 1000) / s.requests,
+  }));
 }
 
-await new Promise((r) => setTimeout(r, 6_000)); // some reports in the store before the crowd comes
-const bare = await crowd('/healthz');
-const api = await crowd('/api/v1/status', { 'accept-encoding': 'gzip' });
-const page = await crowd('/status', { 'accept-encoding': 'gzip' });
+const [bare, api, page] = (await crowds()) as [Figures, Figures, Figures];
+(intake as unknown as { stop(): void }).stop();
 const filed = figures(await intake);
 await server.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-show('bare route (/healthz)', bare);
+console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (the client runs on them too)`);
+console.log(`${ROUNDS} rounds of ${SLICE_S} s per phase, taking turns; p50 the median round's, p99 the worst round's`);
+show('bare route (GET /healthz)', bare);
 show('GET /api/v1/status (gzip)', api);
 console.log(`  ratio to bare: ${((api.rps / bare.rps) * 100).toFixed(1)} %   (target >= 80 %)`);
 show('GET /status (page, gzip)', page);
 console.log(`  ratio to bare: ${((page.rps / bare.rps) * 100).toFixed(1)} %   (target >= 80 %)`);
+show(`intake alone (${INTAKE_RATE}/s)`, alone);
 show(`intake meanwhile (${INTAKE_RATE}/s)`, filed);
-console.log(`  intake p99 ${filed.p99} ms (target < 100 ms), p50 ${filed.p50} ms`);
+console.log(`  intake p99 ${filed.p99} ms during the crowd (target < 100 ms), p50 ${filed.p50} ms; alone on the same machine p99 ${alone.p99} ms`);
 console.log([
   `bare_rps=${Math.round(bare.rps)}`, `bare_p99_ms=${bare.p99}`,
   `status_api_rps=${Math.round(api.rps)}`, `status_api_p99_ms=${api.p99}`, `status_api_ratio=${(api.rps / bare.rps).toFixed(3)}`,
   `status_page_rps=${Math.round(page.rps)}`, `status_page_p99_ms=${page.p99}`, `status_page_ratio=${(page.rps / bare.rps).toFixed(3)}`,
-  `intake_rps=${Math.round(filed.rps)}`, `intake_p50_ms=${filed.p50}`, `intake_p99_ms=${filed.p99}`, `intake_errors=${filed.errors + filed.non2xx}`,
+  `bare_cpu_us=${bare.cpuUs?.toFixed(1)}`, `status_api_cpu_us=${api.cpuUs?.toFixed(1)}`, `status_page_cpu_us=${page.cpuUs?.toFixed(1)}`,
+  `load1=${os.loadavg()[0]!.toFixed(1)}`,
+  `intake_alone_p50_ms=${alone.p50}`, `intake_alone_p99_ms=${alone.p99}`,
+  `intake_rps=${Math.round(filed.rps)}`, `intake_p50_ms=${filed.p50}`, `intake_p99_ms=${filed.p99}`, `intake_errors=${filed.errors + filed.non2xx + alone.errors + alone.non2xx}`,
   `errors=${bare.errors + api.errors + page.errors + bare.non2xx + api.non2xx + page.non2xx}`,
 ].join(' '));

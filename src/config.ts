@@ -18,6 +18,12 @@ export interface Config {
   loginAccountLimit: number;
   /** Sign-in attempts per minute over the whole install (every process), a ceiling on argon2 work. */
   loginGlobalLimit: number;
+  /** Sign-ups on the public subscribe form per network address per hour, across every process. */
+  subscribeRateLimit: number;
+  /** Sign-ups per e-mail address per day: no one's inbox is flooded with confirmation e-mails. */
+  subscribeEmailLimit: number;
+  /** Sign-ups per hour over the whole install: a ceiling on confirmation e-mails sent. */
+  subscribeGlobalLimit: number;
   /** A session ends after this long without use… */
   sessionIdleMinutes: number;
   /** …or this long after sign-in, however active. */
@@ -116,7 +122,10 @@ export interface OfficeConfig {
   /** A path on this server (the pages' CSP loads images from their own origin only), or ''. */
   logoUrl: string;
   contact: string;
+  /** How the footer names whom the office serves (`OFFICE_JURISDICTION_NAME`); '' = the name of `JURISDICTION`'s state, if any. */
   jurisdiction: string;
+  /** `JURISDICTION` (2-digit FIPS): the footer names this state unless `jurisdiction` words it otherwise. */
+  jurisdictionState: string | undefined;
   /** Times on public pages without a ZIP to place them are shown in this zone. */
   timeZone: string;
 }
@@ -130,7 +139,9 @@ function officeFrom(env: NodeJS.ProcessEnv): OfficeConfig {
   } catch {
     throw new ConfigError(`OFFICE_TIME_ZONE must be an IANA time zone like America/Chicago, got "${timeZone}"`);
   }
-  return { name: env.OFFICE_NAME || 'Outage Desk', logoUrl, contact: env.OFFICE_CONTACT || '', jurisdiction: env.OFFICE_JURISDICTION || '', timeZone };
+  // OFFICE_JURISDICTION was this variable's first name; it still works.
+  const jurisdiction = env.OFFICE_JURISDICTION_NAME || env.OFFICE_JURISDICTION || '';
+  return { name: env.OFFICE_NAME || 'Outage Desk', logoUrl, contact: env.OFFICE_CONTACT || '', jurisdiction, jurisdictionState: jurisdictionFrom(env), timeZone };
 }
 
 export interface AdmissionLimits {
@@ -196,6 +207,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10, 1),
     loginAccountLimit: intFrom(env, 'LOGIN_ACCOUNT_LIMIT', 10, 1),
     loginGlobalLimit: intFrom(env, 'LOGIN_GLOBAL_LIMIT', 120, 1),
+    subscribeRateLimit: intFrom(env, 'SUBSCRIBE_RATE_LIMIT', 10, 1),
+    subscribeEmailLimit: intFrom(env, 'SUBSCRIBE_EMAIL_LIMIT', 3, 1),
+    subscribeGlobalLimit: intFrom(env, 'SUBSCRIBE_GLOBAL_LIMIT', 1_000, 1),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 120, 1),
     sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12, 1),
     monthlyPrices: pricesFrom(env, 'MONTHLY_PRICES', DEFAULT_MONTHLY_PRICES),

@@ -5,3 +5,4 @@ export * from './outbox.js';
 export * from './deliveries.js';
 export * from './webhook.js';
 export * from './worker.js';
+export * from './public-mail.js';

@@ -8,6 +8,7 @@ import type { AlertDeliveriesTable } from '../store/schema.js';
 import { publicIncidents, toPublicIncident, type IncidentFacts, type PublicIncident } from '../status/index.js';
 import { alertedState, eventsBetween, matches, type AlertEvent, type AlertedState } from './events.js';
 import { toSubscription } from './subscriptions.js';
+import { enqueuePublicAlerts } from './public-mail.js';
 import { withWriteLock } from './write-lock.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -55,6 +56,7 @@ export interface EnqueuedChange {
   /** The events this call derived: empty when nothing changed or another process got there first. */
   events: AlertEvent[];
   incident: PublicIncident | undefined;
+  /** Partner deliveries and public e-mails queued. */
   enqueued: number;
 }
 
@@ -71,7 +73,8 @@ export async function enqueueIncidentChange(store: Store, incident: IncidentFact
     const version = (row?.version ?? 0) + 1;
     if (!(await moveState(db, incident.id, row?.version, version, state))) return NOTHING;
     const shown = publicIncidents([incident], minCount)[0] ?? toPublicIncident(incident, minCount);
-    return { events, incident: shown, enqueued: await enqueue(db, shown, events, version, now) };
+    const enqueued = (await enqueue(db, shown, events, version, now)) + (await enqueuePublicAlerts(db, shown, events, version, now));
+    return { events, incident: shown, enqueued };
   });
 }
 

@@ -3,10 +3,9 @@
 // starts only once a subscription exists, so a server nobody subscribed to runs no queries.
 import type { IncidentChanges } from '../incidents/changes.js';
 import type { Store } from '../store/index.js';
-import type { PublicIncident } from '../status/index.js';
-import type { AlertEvent } from './events.js';
 import { recordAttempt, type AttemptResult } from './deliveries.js';
 import { claimDue, enqueueIncidentChange, type Delivery } from './outbox.js';
+import { claimDuePublicMail, forgetPublicMail, recordPublicAttempt, type PublicMail } from './public-mail.js';
 import type { RetryPolicy } from './retry.js';
 import { findSubscription, subscriptionSecret } from './subscriptions.js';
 import { postWebhook } from './webhook.js';
@@ -19,8 +18,8 @@ export interface AlertSettings extends RetryPolicy {
 
 /** Sends a delivery by e-mail (see mail.ts; absent when SMTP_URL is unset). */
 export type EmailSender = (to: string, lang: string, d: Delivery) => Promise<AttemptResult>;
-/** Tells the public's confirmed subscribers; called once per derived change, by the process that derived it. */
-export type PublicNotifier = (incident: PublicIncident, events: AlertEvent[]) => Promise<void>;
+/** Sends one of the public's e-mails (public-mail.ts); undefined when its subscriber is gone. */
+export type PublicMailSender = (mail: PublicMail) => Promise<AttemptResult | undefined>;
 
 const CLAIM_BATCH = 20;
 const LEASE_MS = 60_000;
@@ -39,7 +38,7 @@ export class AlertWorker {
     private readonly settings: AlertSettings,
     private readonly onError: (err: unknown) => void,
     private readonly email?: EmailSender,
-    private readonly notifyPublic?: PublicNotifier,
+    private readonly sendPublic?: PublicMailSender,
   ) {}
 
   get started(): boolean {
@@ -56,7 +55,6 @@ export class AlertWorker {
         .then(async () => {
           const r = await enqueueIncidentChange(this.store, c.incident, this.settings.minCount);
           if (r.enqueued > 0) this.kick();
-          if (r.incident && r.events.length > 0) await this.notifyPublic?.(r.incident, r.events);
         })
         .catch(this.onError);
     });
@@ -94,8 +92,9 @@ export class AlertWorker {
     for (;;) {
       if (!this.#timer) return;
       const due = await claimDue(this.store, CLAIM_BATCH, LEASE_MS);
-      if (due.length === 0) return;
-      await Promise.all(due.map((d) => this.#deliver(d)));
+      const mails = this.sendPublic ? await claimDuePublicMail(this.store, CLAIM_BATCH, LEASE_MS) : [];
+      if (due.length === 0 && mails.length === 0) return;
+      await Promise.all([...due.map((d) => this.#deliver(d)), ...mails.map((m) => this.#mail(m))]);
     }
   }
 
@@ -104,6 +103,12 @@ export class AlertWorker {
     if (!sub) return;
     const result = await this.#attempt(sub.channel, sub.url, sub.email, sub.lang, d);
     await recordAttempt(this.store, d, result, this.settings);
+  }
+
+  async #mail(m: PublicMail): Promise<void> {
+    const result = await this.sendPublic!(m);
+    if (result) await recordPublicAttempt(this.store.db, m, result, this.settings);
+    else await forgetPublicMail(this.store.db, m.subscriberId);
   }
 
   async #attempt(channel: string, url: string | null, email: string | null, lang: string, d: Delivery): Promise<AttemptResult> {

@@ -12,6 +12,7 @@ import type { AppContext } from './context.js';
 import { installLoginLimits } from './login-limits.js';
 import { loggerOptions } from './logging.js';
 import { installTextGuard } from './text-guard.js';
+import { createHotCache, SECURITY_HEADERS } from './hot-cache.js';
 import { realInstants } from './instants.js';
 import { installErrorHandling, type NotFoundPage } from './errors.js';
 import { attributionRoutes } from './routes/attribution.js';
@@ -28,7 +29,6 @@ import { ProblemSchema } from './schemas.js';
 
 const BODY_LIMIT_BYTES = 16 * 1024;
 
-const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' } as const;
 
 export interface AppParts {
   /** Extra route groups (web pages, the desk app, …) registered after the core API. */
@@ -44,8 +44,15 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
   const connections: ConnectionStats = { open: 0, refused: 0, acceptErrors: 0, cap: connectionCap(ctx.config.connections.maxConnections) };
   ctx.metrics.gauge('http_open_connections', 'Client connections open now', () => connections.open);
   ctx.metrics.gauge('http_refused_connections_total', 'Connections answered 503 at the connection cap', () => connections.refused);
+  const httpCount = ctx.metrics.counter('http_requests_total', 'HTTP requests by route and status');
+  const hotAnswers = ctx.metrics.counter('http_hot_answers_total', 'Public answers sent from the hot cache, before routing (also in http_requests_total)');
+  const hot = createHotCache(ctx, ctx.config.trustProxy, (route, status) => {
+    httpCount({ route, status: String(status) });
+    hotAnswers({ route });
+  });
   const app = Fastify({
-    serverFactory: (handler) => limitedServer(ctx.config.connections, connections, handler),
+    // Prebuilt public answers go out before Fastify (hot-cache.ts); everything else is Fastify's.
+    serverFactory: (handler) => limitedServer(ctx.config.connections, connections, (req, res) => hot.serve(req, res) || handler(req, res)),
     logger: parts.logger === false ? false : loggerOptions(ctx.config.logLevel, parts.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: ctx.config.trustProxy,
@@ -53,6 +60,11 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     return503OnClosing: true,
   });
   let closing = false;
+  // From the moment close begins, Fastify answers (503 while closing), not the hot cache.
+  app.addHook('preClose', (done) => {
+    hot.close();
+    done();
+  });
   app.addHook('onClose', async () => {
     closing = true;
   });
@@ -65,7 +77,6 @@ export async function buildApp(ctx: AppContext, parts: AppParts = {}): Promise<F
     reply.headers(SECURITY_HEADERS);
     done(null, payload);
   });
-  const httpCount = ctx.metrics.counter('http_requests_total', 'HTTP requests by route and status');
   app.addHook('onResponse', (req, reply, done) => {
     httpCount({ route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
     done();

@@ -7,12 +7,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problem } from '../problems/index.js';
 import { SESSION_COOKIE } from './auth.js';
+import { HSTS } from './hot-cache.js';
 import { sendProblem } from './problem.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Sign-in routes carry no cookie yet, but a forged sign-in would put the victim in our account. */
 const SIGN_IN_PATHS = new Set(['/login', '/api/v1/session']);
-const HSTS = 'max-age=31536000; includeSubDomains';
 
 function rideCookie(req: FastifyRequest): boolean {
   if (SAFE_METHODS.has(req.method) || req.headers.authorization?.startsWith('Bearer ')) return false;

@@ -50,8 +50,13 @@ class Memo<T> {
     private readonly compute: (now: number) => Promise<T>,
   ) {}
 
+  /** Whether `c` is the value a call now would get, without computing anything. */
+  isCurrent(c: Cached<unknown>, now: number): boolean {
+    return this.#value === c && now - c.at < this.ttlMs && now >= c.at;
+  }
+
   get(now: number): Promise<Cached<T>> {
-    if (this.#value && now - this.#value.at < this.ttlMs && now >= this.#value.at) return Promise.resolve(this.#value);
+    if (this.#value && this.isCurrent(this.#value, now)) return Promise.resolve(this.#value);
     this.#pending ??= this.compute(now)
       .then((v) => (this.#value = cached(v, now)))
       .finally(() => (this.#pending = undefined));
@@ -100,6 +105,11 @@ export class StatusService {
 
   status(): Promise<Cached<PublicStatus>> {
     return this.#status.get(this.now());
+  }
+
+  /** Whether `c` (an answer of status()) is still the current status: what the hot cache asks. */
+  isCurrentStatus(c: Cached<PublicStatus>): boolean {
+    return this.#status.isCurrent(c, this.now());
   }
 
   /** The newest public incidents, however old (the feeds' entries). */

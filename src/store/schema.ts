@@ -257,6 +257,23 @@ export interface PublicSubscribersTable {
   created_at: Timestamp;
 }
 
+/** The public's e-mails waiting, sent or given up (migration 0011): no address, no token. */
+export interface PublicMailTable {
+  id: string;
+  subscriber_id: string;
+  incident_id: string; // '' for a confirmation
+  event: string; // 'confirm' or an alert event
+  incident_version: number;
+  payload: string; // the alert payload (the public incident), or {} for a confirmation
+  status: string; // pending | delivered | failed
+  attempts: ColumnType<number, number | undefined, number>;
+  next_at: Timestamp;
+  claimed_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: NullableTimestamp;
+}
+
 export interface Database {
   reports: ReportsTable;
   users: UsersTable;
@@ -280,4 +297,5 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
   alert_attempts: AlertAttemptsTable;
   public_subscribers: PublicSubscribersTable;
+  public_mail: PublicMailTable;
 }

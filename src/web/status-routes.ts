@@ -9,7 +9,8 @@ import { findCarrier, lookupZip, networks, timeZoneOf } from '../reference/index
 import type { Assets } from './assets.js';
 import { messagesOf, type Messages } from './i18n/index.js';
 import { statusPage, type StatusPageState } from './pages/status-page.js';
-import { renderPage, sendRenderedPage, type RenderedPage } from './view/send-page.js';
+import { renderedPageHeaders, renderPage, sendRenderedPage, type RenderedPage } from './view/send-page.js';
+import { hotCacheOf } from '../http/hot-cache.js';
 import { capAtom, incidentsAtom, type FeedContext } from './feeds/atom.js';
 import { capAlert } from './feeds/cap.js';
 import { mapLayers } from './status/atlas.js';
@@ -35,6 +36,7 @@ export function pathWithoutLang(req: FastifyRequest): string {
 export async function statusPageRoutes(app: FastifyInstance, ctx: AppContext, assets: Assets): Promise<void> {
   const service = statusServiceOf(ctx);
   const rendered = new Map<string, RenderedPage>();
+  const hot = hotCacheOf(ctx);
 
   app.get<{ Querystring: StatusQuery }>('/status', { schema: { hide: true } }, async (req, reply) => {
     const m: Messages = messagesOf(req);
@@ -62,6 +64,11 @@ export async function statusPageRoutes(app: FastifyInstance, ctx: AppContext, as
       // Only the views without a ZIP are many readers' pages; ZIP answers are kept briefly too, boundedly.
       if (rendered.size > 1_000) rendered.clear();
       rendered.set(key, page);
+    }
+    // The crowd's page (no ZIP asked): its next identical requests are answered from these bytes.
+    if (!check && zip === '') {
+      const shown = page;
+      hot?.keep(req, { headers: renderedPageHeaders(shown, PUBLIC_CACHE_CONTROL), body: shown.body, gzipped: shown.gzipped, fresh: () => service.isCurrentStatus(status) }, true);
     }
     return sendRenderedPage(req, reply, page, PUBLIC_CACHE_CONTROL);
   });

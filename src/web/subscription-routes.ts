@@ -3,9 +3,11 @@
 // works with no session and no Origin, as mail clients send it; GET shows a button). The
 // address is never logged: the routes' bodies are not logged, and failures name the row id.
 import type { FastifyInstance } from 'fastify';
-import { createMailer, mailConfirmation } from '../alerts/mail.js';
+import { enqueueConfirmation } from '../alerts/public-mail.js';
+import { withWriteLock } from '../alerts/write-lock.js';
 import { addSubscriber, confirmSubscriber, forgetUnconfirmed, unsubscribe } from '../alerts/public-subscribers.js';
 import type { AppContext } from '../http/context.js';
+import { subscribeLimits } from '../http/subscribe-limits.js';
 import { publicNetworks } from '../status/index.js';
 import { allZips } from '../reference/index.js';
 import type { Assets } from './assets.js';
@@ -18,9 +20,11 @@ let states: Set<string> | undefined;
 const knownStates = (): Set<string> => (states ??= new Set([...allZips()].map((z) => z.stateAbbr)));
 
 export async function subscriptionRoutes(app: FastifyInstance, ctx: AppContext, assets: Assets): Promise<void> {
-  const mailer = createMailer(ctx.config.alerts);
+  // Sign-ups are kept only when e-mail can be sent (SMTP_URL).
+  const mailing = ctx.config.alerts.smtpUrl !== '';
   const office = ctx.config.office;
   const hide = { schema: { hide: true } };
+  const overLimit = subscribeLimits(app, ctx);
 
   app.post('/status/subscribe', hide, async (req, reply) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
@@ -30,13 +34,21 @@ export async function subscriptionRoutes(app: FastifyInstance, ctx: AppContext, 
     const state = typeof b.state === 'string' ? b.state.trim().toUpperCase() : '';
     const network = publicNetworks().find((n) => n.network === b.network);
     if (!EMAIL.test(email) || !network || !knownStates().has(state)) return sendPage(req, reply, 400, subscriptionMessagePage(assets, m, office, m.alerts.invalid, 'error'));
-    await forgetUnconfirmed(ctx.store.db);
-    const token = mailer ? await addSubscriber(ctx.store.db, { email, network: network.network, state, lang: m.lang }) : undefined;
-    // The same answer whether or not the address was already subscribed: the page tells no one who is.
-    if (mailer && token) {
-      const sent = await mailConfirmation(mailer, email, m.lang, network.name, state, token);
-      if (sent.error) req.log.warn({ error: sent.error }, 'confirmation e-mail failed');
+    const wait = await overLimit(req);
+    if (wait !== undefined) {
+      reply.header('Retry-After', String(wait));
+      return sendPage(req, reply, 429, subscriptionMessagePage(assets, m, office, m.alerts.tooMany(Math.ceil(wait / 60)), 'error'));
     }
+    await forgetUnconfirmed(ctx.store.db);
+    // The sign-up and its confirmation e-mail are stored together; the alerts worker sends the
+    // e-mail (retrying a failing SMTP server with backoff). Without SMTP nothing is kept.
+    if (mailing) {
+      await withWriteLock(ctx.store, async (db) => {
+        const id = await addSubscriber(db, ctx.linkSecret, { email, network: network.network, state, lang: m.lang });
+        if (id) await enqueueConfirmation(db, id);
+      });
+    }
+    // The same answer whether or not the address was already subscribed: the page tells no one who is.
     return sendPage(req, reply, 200, subscriptionMessagePage(assets, m, office, m.alerts.checkInbox, 'success'));
   });
 

@@ -83,7 +83,7 @@ describe.each(STORE_KINDS)('status page on %s', (kind) => {
 describe('the office in the header and footer', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('sqlite', { OFFICE_NAME: 'Georgia Public Service Commission', OFFICE_CONTACT: 'outages@psc.example.gov', OFFICE_JURISDICTION: 'the State of Georgia', OFFICE_LOGO_URL: '/assets/favicon.svg', OFFICE_TIME_ZONE: 'America/Chicago' }, { extraRoutes: [webRoutes] });
+    t = await startTestApp('sqlite', { OFFICE_NAME: 'Georgia Public Service Commission', OFFICE_CONTACT: 'outages@psc.example.gov', OFFICE_JURISDICTION_NAME: 'the State of Georgia', JURISDICTION: 'GA', OFFICE_LOGO_URL: '/assets/favicon.svg', OFFICE_TIME_ZONE: 'America/Chicago' }, { extraRoutes: [webRoutes] });
   });
   afterAll(async () => t?.destroy());
 
@@ -96,6 +96,16 @@ describe('the office in the header and footer', () => {
       expect(res.body).toContain('outages@psc.example.gov');
     }
     expect((await t.app.inject({ url: '/status' })).body).toContain('Times are CT.');
+  });
+
+  it('names the state of JURISDICTION in the footer when the office words it no other way', async () => {
+    const other = await startTestApp('sqlite', { OFFICE_NAME: 'Georgia Public Service Commission', JURISDICTION: 'GA' }, { extraRoutes: [webRoutes] });
+    try {
+      expect((await other.app.inject({ url: '/privacy' })).body).toContain('Serving Georgia');
+      expect((await other.app.inject({ url: '/privacy?lang=es' })).body).toContain('Al servicio de Georgia');
+    } finally {
+      await other.destroy();
+    }
   });
 
   it('refuses a logo from another origin and an unknown time zone at start', async () => {

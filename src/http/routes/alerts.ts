@@ -3,9 +3,10 @@
 // deliveries; it starts at boot when a subscription exists, or with the first one.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { AlertWorker, listSubscriptions, statesOf, type EmailSender, type PublicNotifier } from '../../alerts/index.js';
-import { createMailer, mailPartnerAlert, mailPublicAlert, type Mailer } from '../../alerts/mail.js';
-import { confirmedSubscribers, countConfirmedSubscribers, unsubscribeToken } from '../../alerts/public-subscribers.js';
+import { AlertWorker, listSubscriptions, type EmailSender, type PublicMailSender } from '../../alerts/index.js';
+import { createMailer, mailConfirmation, mailPartnerAlert, mailPublicAlert, type Mailer } from '../../alerts/mail.js';
+import { confirmToken, countConfirmedSubscribers, findSubscriber, unsubscribeToken } from '../../alerts/public-subscribers.js';
+import { publicNetworks } from '../../status/index.js';
 import {
   createAlertSubscription, deleteAlertSubscription, listAlertDeliveries, listAlertSubscriptions, replayAlertDelivery, setAlertSubscriptionStatus,
 } from '../../commands/index.js';
@@ -71,7 +72,7 @@ function alertWorker(app: FastifyInstance, ctx: AppContext, mailer: Mailer | und
   const a = ctx.config.alerts;
   const email: EmailSender | undefined = mailer && ((to, lang, d) => mailPartnerAlert(mailer, to, lang, d.payload));
   const settings = { baseMs: a.retryBaseMs, maxDelayMs: a.retryMaxMs, maxAttempts: a.maxAttempts, pauseAfter: a.pauseAfter, pollMs: a.pollMs, minCount: ctx.config.publicMinCount };
-  const worker = new AlertWorker(ctx.store, changes, settings, onError, email, mailer && publicNotifier(ctx, mailer, onError));
+  const worker = new AlertWorker(ctx.store, changes, settings, onError, email, mailer && publicMailSender(ctx, mailer));
   // With SMTP configured the public may subscribe at any time: watch from the start.
   app.addHook('onReady', async () => {
     if (mailer || (await listSubscriptions(ctx.store.db)).length > 0) await worker.start();
@@ -80,15 +81,15 @@ function alertWorker(app: FastifyInstance, ctx: AppContext, mailer: Mailer | und
   return worker;
 }
 
-/** Best effort, one e-mail per subscriber per change; a failure is logged without the address. */
-function publicNotifier(ctx: AppContext, mailer: Mailer, onError: (err: unknown) => void): PublicNotifier {
-  return async (incident, events) => {
-    const subscribers = await confirmedSubscribers(ctx.store.db, incident.network, statesOf(incident));
-    for (const s of subscribers) {
-      for (const type of events) {
-        const r = await mailPublicAlert(mailer, s.email, s.lang, { type, timestamp: new Date().toISOString(), data: incident }, unsubscribeToken(ctx.linkSecret, s.id));
-        if (r.error) onError(new Error(`public alert e-mail to subscriber ${s.id} failed: ${r.error}`));
-      }
+/** Sends one of the public's e-mails from the outbox: the address is read, the link tokens derived, now. */
+function publicMailSender(ctx: AppContext, mailer: Mailer): PublicMailSender {
+  return async (mail) => {
+    const s = await findSubscriber(ctx.store.db, mail.subscriberId);
+    if (!s) return undefined;
+    if (mail.event === 'confirm') {
+      const network = publicNetworks().find((n) => n.network === s.network)?.name ?? s.network;
+      return mailConfirmation(mailer, s.email, s.lang, network, s.state, confirmToken(ctx.linkSecret, s.id));
     }
+    return mailPublicAlert(mailer, s.email, s.lang, mail.payload!, unsubscribeToken(ctx.linkSecret, s.id));
   };
 }

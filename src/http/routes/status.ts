@@ -8,16 +8,19 @@ import type { AppContext } from '../context.js';
 import { statusServiceOf } from '../status-service.js';
 import { PublicIncident, PublicStatus, statusSchema, ZipCheck, zipStatusSchema } from './status.schema.js';
 import { NEVER_SHED } from '../admission.js';
+import { hotCacheOf } from '../hot-cache.js';
 
 /** Shared caches may keep an answer as long as the server does; then they must ask again. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=25';
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** Answers from the cache: 304 when the client holds the same version. */
-export function sendCached(req: FastifyRequest, reply: FastifyReply, c: Cached<unknown>, type = 'application/json; charset=utf-8'): FastifyReply {
+export function sendCached(req: FastifyRequest, reply: FastifyReply, c: Cached<unknown>): FastifyReply {
   reply.header('ETag', c.etag).header('Cache-Control', PUBLIC_CACHE_CONTROL).header('Vary', 'Accept-Encoding');
   const match = req.headers['if-none-match'];
   if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === c.etag)) return reply.code(304).send();
-  reply.type(type);
+  reply.type(JSON_TYPE);
   if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('Content-Encoding', 'gzip').send(c.gzipped);
   return reply.send(c.bytes);
 }
@@ -29,7 +32,16 @@ export async function statusRoutes(root: FastifyInstance, ctx: AppContext): Prom
   app.addSchema(ZipCheck);
   const status = statusServiceOf(ctx);
 
-  app.get('/api/v1/status', { schema: statusSchema, config: NEVER_SHED }, async (req, reply) => sendCached(req, reply, await status.status()));
+  const hot = hotCacheOf(ctx);
+  app.get('/api/v1/status', { schema: statusSchema, config: NEVER_SHED }, async (req, reply) => {
+    const c = await status.status();
+    // The crowd's next identical requests are answered from these bytes (hot-cache.ts).
+    hot?.keep(req, {
+      headers: { ETag: c.etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept-Encoding', 'Content-Type': JSON_TYPE },
+      body: c.bytes, gzipped: c.gzipped, fresh: () => status.isCurrentStatus(c),
+    }, false);
+    return sendCached(req, reply, c);
+  });
 
   app.get('/api/v1/status/:zip', { schema: zipStatusSchema, config: NEVER_SHED }, async (req, reply) => {
     const check = await status.zip(req.params.zip, req.query.carrier);

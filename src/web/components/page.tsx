@@ -6,6 +6,7 @@ import type { OfficeConfig } from '../../config.js';
 import type { Assets } from '../assets.js';
 import { CATALOGUES, type Messages } from '../i18n/index.js';
 import { en } from '../i18n/en.js';
+import { stateNameOf } from '../status/atlas.js';
 
 export interface PageProps {
   assets: Assets;
@@ -17,7 +18,10 @@ export interface PageProps {
   path?: string;
 }
 
-const DEFAULT_OFFICE: OfficeConfig = { name: 'Outage Desk', logoUrl: '', contact: '', jurisdiction: '', timeZone: 'America/New_York' };
+const DEFAULT_OFFICE: OfficeConfig = { name: 'Outage Desk', logoUrl: '', contact: '', jurisdiction: '', jurisdictionState: undefined, timeZone: 'America/New_York' };
+
+/** Whom the office serves, in the footer: its own wording, else the name of its state (JURISDICTION). */
+const servedArea = (o: OfficeConfig): string => o.jurisdiction || (o.jurisdictionState ? stateNameOf(o.jurisdictionState) : '');
 
 function withLang(path: string, lang: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
@@ -59,7 +63,7 @@ export function Page({ assets, title, children, m = en, office = DEFAULT_OFFICE,
           <div class="od-container">
             <p>
               {office.name}
-              {office.jurisdiction && <> · {m.site.footerJurisdiction} {office.jurisdiction}</>}
+              {servedArea(office) && <> · {m.site.footerJurisdiction} {servedArea(office)}</>}
               {office.contact && <> · {m.site.footerContact}: {office.contact}</>}
             </p>
             <p><a href={m === en ? '/privacy' : withLang('/privacy', m.lang)}>{m.site.privacyLink}</a> · {m.site.poweredBy}</p>

@@ -228,6 +228,7 @@ export const en = {
     unsubscribeButton: 'Unsubscribe',
     unsubscribed: 'You are unsubscribed, and your address is deleted.',
     invalid: 'Please enter an e-mail address, a carrier and a 2-letter state.',
+    tooMany: (minutes: number) => `Too many sign-ups from here or for this address just now. Please try again in ${minutes <= 1 ? 'a minute' : minutes < 120 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hours`}.`,
   },
   notFound: { title: 'Page not found', text: 'There is no page at this address.', home: 'Go to the report form' },
 };

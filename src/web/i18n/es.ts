@@ -222,6 +222,7 @@ export const es: Messages = {
     unsubscribeButton: 'Cancelar suscripción',
     unsubscribed: 'Canceló su suscripción y su dirección fue borrada.',
     invalid: 'Escriba un correo electrónico, una compañía y un estado de 2 letras.',
+    tooMany: (minutes: number) => `Demasiadas suscripciones desde aquí o para esta dirección en este momento. Vuelva a intentarlo en ${minutes <= 1 ? 'un minuto' : minutes < 120 ? `${minutes} minutos` : `${Math.ceil(minutes / 60)} horas`}.`,
   },
   notFound: { title: 'Página no encontrada', text: 'No hay ninguna página en esta dirección.', home: 'Ir al formulario de reporte' },
 };

@@ -30,14 +30,20 @@ export function renderPage(page: VNode, etag: string): RenderedPage {
   return { body, gzipped: body.length >= GZIP_FROM_BYTES ? gzipSync(body) : undefined, etag };
 }
 
+/** The headers of a shared public page (also what the hot cache sends with its bytes). */
+export function renderedPageHeaders(page: RenderedPage, cacheControl: string): Record<string, string> {
+  return {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Cache-Control': cacheControl,
+    Vary: 'Accept-Encoding, Accept-Language',
+    ETag: page.etag,
+  };
+}
+
 /** A public page shared by everyone (the status page): cacheable for a few seconds, 304 on its ETag. */
 export function sendRenderedPage(req: FastifyRequest, reply: FastifyReply, page: RenderedPage, cacheControl: string): FastifyReply {
-  reply
-    .header('Content-Type', 'text/html; charset=utf-8')
-    .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-    .header('Cache-Control', cacheControl)
-    .header('Vary', 'Accept-Encoding, Accept-Language')
-    .header('ETag', page.etag);
+  reply.headers(renderedPageHeaders(page, cacheControl));
   if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
   if (page.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('Content-Encoding', 'gzip').send(page.gzipped);
   return reply.send(page.body);
