@@ -6,6 +6,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** `redis://…`: the intake and sign-in rate limits count there instead of in the database. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key this install writes (several installs or tests may share a Redis). */
+  redisKeyPrefix: string;
   intakeRateLimit: number; // reports accepted per client per minute; 0 = unlimited
   adminEmail: string;
   publicMinCount: number;
@@ -177,6 +181,12 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function redisUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.REDIS_URL || undefined;
+  if (url && !/^rediss?:\/\//.test(url)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  return url;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -187,6 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl,
+    redisUrl: redisUrlFrom(env),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'outage-desk:',
     intakeRateLimit: intFrom(env, 'INTAKE_RATE_LIMIT', 10),
     adminEmail: env.ADMIN_EMAIL || 'admin@localhost',
     publicMinCount: intFrom(env, 'PUBLIC_MIN_COUNT', 10, 1),

@@ -2,7 +2,6 @@
 // rate limit -> validate -> honeypot -> durable commit. Routes only translate the outcome.
 import { AbandonedError, findReportByIdempotencyKey, reportReference, uuidv7 } from '../store/index.js';
 import type { FieldError } from '../intake/field-errors.js';
-import type { RateDecision } from '../intake/rate-limit.js';
 import { requestHash, type Accepted } from '../intake/intake.js';
 import { validateReport, type Source } from '../intake/validate.js';
 import { IDEMPOTENCY_TTL_MS, idempotencyScope, scopedIdempotencyKey } from '../intake/idempotency.js';
@@ -29,11 +28,6 @@ export interface SubmissionMeta {
   clientGone?: (() => boolean) | undefined;
 }
 
-function overLimit(ctx: AppContext, fingerprint: string, ip: string, nowMs: number): RateDecision {
-  const client = ctx.rateLimiter.take(fingerprint, nowMs);
-  return client.allowed ? ctx.addressRateLimiter.take(ip, nowMs) : client;
-}
-
 export async function submitReport(ctx: AppContext, body: unknown, meta: SubmissionMeta, now = ctx.clock()): Promise<SubmissionOutcome> {
   const fingerprint = await ctx.salts.fingerprint(meta.ip, meta.userAgent, now);
   const validation = validateReport(body, { receivedAt: now });
@@ -53,7 +47,8 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
   }
   // Every request counts toward the limit (a fresh key per request must not be a way around
   // it), but a retry of a report already stored is answered even over the limit: it stores nothing.
-  const rate = overLimit(ctx, fingerprint, meta.ip, now.getTime());
+  // The address is counted by its own salted fingerprint: no raw address reaches a counter store.
+  const rate = await ctx.intakeLimits.take(fingerprint, await ctx.salts.fingerprint(meta.ip, '', now), now.getTime());
   const idempotencyKey = meta.idempotencyKey === undefined ? undefined : scopedIdempotencyKey(idempotencyScope(meta.credential, fingerprint), meta.idempotencyKey);
   if (!rate.allowed && !(idempotencyKey && (await findReportByIdempotencyKey(ctx.store.db, idempotencyKey, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))))) {
     ctx.count.rejected('rate-limited');
