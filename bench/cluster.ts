@@ -80,7 +80,7 @@ async function run(workers: number) {
   }
 }
 
-const results = [];
+const results: Array<Awaited<ReturnType<typeof run>>> = [];
 // BENCH_WORKERS=1,2 runs only those; INTAKE_RATE_LIMIT=1000000000 measures the shared limit's cost.
 const WORKERS = (process.env.BENCH_WORKERS ?? '1,2,4').split(',').map(Number);
 for (const w of WORKERS) {

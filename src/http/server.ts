@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { DailySalts } from '../intake/fingerprint.js';
 import { expireIdempotencyKeys } from '../intake/idempotency.js';
 import { Intake } from '../intake/intake.js';
-import { databaseIntakeLimits, memoryIntakeLimits, noIntakeLimits, purgeFullBuckets, redisIntakeLimits, type IntakeLimits } from '../intake/shared-rate-limit.js';
+import { databaseIntakeLimits, locallyFiltered, memoryIntakeLimits, noIntakeLimits, purgeFullBuckets, redisIntakeLimits, type IntakeLimits } from '../intake/shared-rate-limit.js';
 import { Redis } from 'ioredis';
 import { Metrics } from '../ops/metrics.js';
 import { lookupZip } from '../reference/index.js';
@@ -33,7 +33,7 @@ function intakeLimitsFor(config: Config, store: Store, redis: Redis | undefined,
   // Many honest people share one address (carrier NAT, an office): only a far larger count is abuse.
   const sizes = { perClient: config.intakeRateLimit, perAddress: config.intakeRateLimit * ADDRESS_LIMIT_FACTOR, windowMs: MINUTE_MS };
   if (!redis && store.dialect === 'sqlite') return memoryIntakeLimits(sizes);
-  const shared = redis ? redisIntakeLimits(redis, sizes) : databaseIntakeLimits(store.db, sizes);
+  const shared = locallyFiltered(redis ? redisIntakeLimits(redis, sizes) : databaseIntakeLimits(store, sizes), sizes);
   // Abuse control, not an accounting record: when the counters cannot be reached, reports are taken.
   return {
     take: (client, address, nowMs) =>

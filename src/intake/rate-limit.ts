@@ -28,12 +28,18 @@ export class RateLimiter {
   }
 
   take(client: string, nowMs: number): RateDecision {
+    const decision = this.peek(client, nowMs);
+    if (decision.allowed && this.#limit > 0) this.#buckets.get(client)!.tokens -= 1;
+    return decision;
+  }
+
+  /** What `take` would answer, without taking. */
+  peek(client: string, nowMs: number): RateDecision {
     if (this.#limit <= 0) return { allowed: true, retryAfterSeconds: 0 };
     const bucket = this.#refilled(client, nowMs);
     if (bucket.tokens < 1) {
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.#perMs / 1000)) };
     }
-    bucket.tokens -= 1;
     return { allowed: true, retryAfterSeconds: 0 };
   }
 

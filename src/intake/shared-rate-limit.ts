@@ -4,8 +4,8 @@
 // script call). Each check takes from the client's bucket and, only if that passed, from the
 // address's, so one noisy client behind a shared address does not use up its neighbours' share.
 import type { Redis } from 'ioredis';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../store/index.js';
+import type { Kysely } from 'kysely';
+import type { Database, Store } from '../store/index.js';
 import { RateLimiter, type RateDecision } from './rate-limit.js';
 
 export interface IntakeLimits {
@@ -40,40 +40,40 @@ export function memoryIntakeLimits(sizes: BucketSizes): IntakeLimits {
   };
 }
 
+/** One bucket's upsert (placeholders for key, size, refill per ms, now in ms), taking a token if it holds one. */
+function bucketUpsert(key: string, cap: string, perMs: string, now: string, when = ''): string {
+  const refilled = `least(${cap}::float8, b.tokens + greatest(0, ${now}::bigint - b.at_ms) * ${perMs}::float8)`;
+  return `insert into rate_buckets as b (key, tokens, at_ms, allowed)
+    select ${key}::text, ${cap}::float8 - 1, ${now}::bigint, true ${when}
+    on conflict (key) do update set
+      tokens = case when ${refilled} >= 1 then ${refilled} - 1 else ${refilled} end,
+      allowed = ${refilled} >= 1,
+      at_ms = greatest(b.at_ms, ${now}::bigint)
+    returning tokens, allowed`;
+}
+
+/** Both buckets in one statement: the address's is touched only when the client's allowed. */
+const TAKE_SQL = `with c as (${bucketUpsert('$1', '$3', '$4', '$7')}),
+  a as (${bucketUpsert('$2', '$5', '$6', '$7', 'from c where c.allowed')})
+  select c.tokens as ct, c.allowed as ca, a.tokens as at, a.allowed as aa from c left join a on true`;
+
 /**
- * In PostgreSQL's `rate_buckets` (unlogged: no WAL, so no fsync per check): both buckets in one
- * statement, the address's updated only when the client's allowed. A row lock per key serialises
- * concurrent checks of one client across processes, so no two of them spend the same token.
+ * In PostgreSQL's `rate_buckets` (unlogged: no WAL, so no fsync per check): one prepared
+ * statement per check. A row lock per key serialises concurrent checks of one client across
+ * processes, so no two of them spend the same token.
  */
-export function databaseIntakeLimits(db: Kysely<Database>, sizes: BucketSizes): IntakeLimits {
+export function databaseIntakeLimits(store: Store, sizes: BucketSizes): IntakeLimits {
+  const { prepared } = store;
+  if (!prepared) throw new Error('shared intake limits need PostgreSQL');
   const clientRate = sizes.perClient / sizes.windowMs;
   const addressRate = sizes.perAddress / sizes.windowMs;
   return {
     async take(client, address, nowMs) {
-      const now = sql`${nowMs}::bigint`;
-      const refilled = (cap: number, perMs: number) => sql`least(${cap}::float8, b.tokens + greatest(0, ${now} - b.at_ms) * ${perMs}::float8)`;
-      const update = (cap: number, perMs: number) => {
-        const r = refilled(cap, perMs);
-        return sql`on conflict (key) do update set
-          tokens = case when ${r} >= 1 then ${r} - 1 else ${r} end,
-          allowed = ${r} >= 1,
-          at_ms = greatest(b.at_ms, ${now})
-          returning tokens, allowed`;
-      };
-      const { rows } = await sql<{ ct: number; ca: boolean; at: number | null; aa: boolean | null }>`
-        with c as (
-          insert into rate_buckets as b (key, tokens, at_ms, allowed)
-          values (${`i:c:${client}`}, ${sizes.perClient - 1}::float8, ${now}, true)
-          ${update(sizes.perClient, clientRate)}
-        ), a as (
-          insert into rate_buckets as b (key, tokens, at_ms, allowed)
-          select ${`i:a:${address}`}::text, ${sizes.perAddress - 1}::float8, ${now}, true from c where c.allowed
-          ${update(sizes.perAddress, addressRate)}
-        )
-        select c.tokens as ct, c.allowed as ca, a.tokens as at, a.allowed as aa from c left join a on true`.execute(db);
-      const row = rows[0]!;
-      if (!row.ca) return { allowed: false, retryAfterSeconds: retryAfter(Number(row.ct), clientRate) };
-      if (row.aa === false) return { allowed: false, retryAfterSeconds: retryAfter(Number(row.at), addressRate) };
+      const [row] = await prepared<{ ct: number; ca: boolean; at: number | null; aa: boolean | null }>('outage_desk_take_intake', TAKE_SQL, [
+        `i:c:${client}`, `i:a:${address}`, sizes.perClient, clientRate, sizes.perAddress, addressRate, nowMs,
+      ]);
+      if (!row!.ca) return { allowed: false, retryAfterSeconds: retryAfter(Number(row!.ct), clientRate) };
+      if (row!.aa === false) return { allowed: false, retryAfterSeconds: retryAfter(Number(row!.at), addressRate) };
       return ALLOWED;
     },
   };
@@ -123,6 +123,32 @@ export function redisIntakeLimits(redis: Redis, sizes: BucketSizes): IntakeLimit
       const [ok, tokens, which] = await r.outageDeskTakeIntake(`intake:c:${client}`, `intake:a:${address}`, nowMs, sizes.windowMs, sizes.perClient, clientRate, sizes.perAddress, addressRate);
       if (ok === 1) return ALLOWED;
       return { allowed: false, retryAfterSeconds: retryAfter(Number(tokens), which === 'c' ? clientRate : addressRate) };
+    },
+  };
+}
+
+/**
+ * A shared limit behind this process's own buckets, which count only the reports the shared
+ * store allowed from here: never fewer tokens locally than in the store, so a local refusal is
+ * the shared answer too, given without a round trip. A client flooding one process thus costs
+ * the store its limit per window, not one locked row update per request (which would hold the
+ * pool's connections in a queue behind that client's row).
+ */
+export function locallyFiltered(shared: IntakeLimits, sizes: BucketSizes): IntakeLimits {
+  const clients = new RateLimiter(sizes.perClient, sizes.windowMs);
+  const addresses = new RateLimiter(sizes.perAddress, sizes.windowMs);
+  return {
+    async take(client, address, nowMs) {
+      const local = clients.peek(client, nowMs);
+      if (!local.allowed) return local;
+      const localAddress = addresses.peek(address, nowMs);
+      if (!localAddress.allowed) return localAddress;
+      const decision = await shared.take(client, address, nowMs);
+      if (decision.allowed) {
+        clients.take(client, nowMs);
+        addresses.take(address, nowMs);
+      }
+      return decision;
     },
   };
 }
