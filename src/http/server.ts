@@ -15,6 +15,7 @@ import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
 import { purgeEndedHits } from './rate-limit-store.js';
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { settingOrCreate } from '../store/settings.js';
 
 /** INTAKE_RATE_LIMIT is per client (address and browser); one address may send this many times it. */
@@ -36,6 +37,7 @@ function intakeLimitsFor(config: Config, store: Store, redis: Redis | undefined,
   const shared = locallyFiltered(redis ? redisIntakeLimits(redis, sizes) : databaseIntakeLimits(store, sizes), sizes);
   // Abuse control, not an accounting record: when the counters cannot be reached, reports are taken.
   return {
+    refusedHere: shared.refusedHere,
     take: (client, address, nowMs) =>
       shared.take(client, address, nowMs).catch((err: unknown) => {
         warn(err);
@@ -117,6 +119,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const announce = opts.announce ?? ((line: string) => process.stdout.write(line + '\n'));
   const app = await buildApp(ctx, opts);
   const address = await app.listen({ port: config.port, host: config.host });
+  // Time a ready socket can wait before its request is even seen (no request timer covers it);
+  // from the moment of listening, so start-up work (loading reference tables) is not counted.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  ctx.metrics.gauge('process_event_loop_delay_p99_seconds', 'Event-loop delay since listening, 99th percentile', () => loopDelay.percentile(99) / 1e9);
+  ctx.metrics.gauge('process_event_loop_delay_max_seconds', 'Event-loop delay since listening, worst', () => loopDelay.max / 1e9);
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const admin = await ensureFirstAdmin(ctx.store.db, config.adminEmail);
   if (admin) {
@@ -131,6 +139,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(purgeSalts);
+      loopDelay.disable();
       await app.close(); // stops accepting and waits for in-flight requests
       await ctx.intake.close();
       for (const w of workers) await w.stop();

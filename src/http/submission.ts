@@ -2,6 +2,7 @@
 // rate limit -> validate -> honeypot -> durable commit. Routes only translate the outcome.
 import { AbandonedError, findReportByIdempotencyKey, reportReference, uuidv7 } from '../store/index.js';
 import type { FieldError } from '../intake/field-errors.js';
+import type { RateDecision } from '../intake/rate-limit.js';
 import { requestHash, type Accepted } from '../intake/intake.js';
 import { validateReport, type Source } from '../intake/validate.js';
 import { IDEMPOTENCY_TTL_MS, idempotencyScope, scopedIdempotencyKey } from '../intake/idempotency.js';
@@ -26,6 +27,23 @@ export interface SubmissionMeta {
   credential?: string | undefined;
   /** True once the client has hung up (checked until the commit starts). */
   clientGone?: (() => boolean) | undefined;
+  /** True once the request has waited past its queue deadline: not committed, answered 503. */
+  late?: (() => boolean) | undefined;
+}
+
+/**
+ * A client over its limit in this process is over it everywhere: answered before its body is
+ * read (no parse, no validation, no slot held for them), which under a flood is most requests.
+ * Only without an Idempotency-Key: a retry of a stored report is answered even over the limit.
+ */
+export function refusedBeforeBody(ctx: AppContext, ip: string, userAgent: string, hasIdempotencyKey: boolean, now = ctx.clock()): RateDecision | undefined {
+  if (hasIdempotencyKey || !ctx.intakeLimits.refusedHere) return undefined;
+  const client = ctx.salts.loadedFingerprint(ip, userAgent, now);
+  const address = ctx.salts.loadedFingerprint(ip, '', now);
+  if (client === undefined || address === undefined) return undefined;
+  const refused = ctx.intakeLimits.refusedHere(client, address, now.getTime());
+  if (refused) ctx.count.rejected('rate-limited');
+  return refused;
 }
 
 export async function submitReport(ctx: AppContext, body: unknown, meta: SubmissionMeta, now = ctx.clock()): Promise<SubmissionOutcome> {
@@ -63,9 +81,13 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
       receivedAt: now,
       idempotencyKey,
       requestHash: idempotencyKey ? requestHash(body) : undefined,
-    }, meta.clientGone);
+    }, () => meta.clientGone?.() === true || meta.late?.() === true);
   } catch (err) {
     if (!(err instanceof AbandonedError)) throw err;
+    if (meta.clientGone?.() !== true) {
+      ctx.count.rejected('late');
+      return { kind: 'overloaded', retryAfterSeconds: ctx.config.admission.retryAfterSeconds };
+    }
     ctx.count.rejected('client-gone');
     return { kind: 'client-gone' };
   }

@@ -11,6 +11,18 @@ import { RateLimiter, type RateDecision } from './rate-limit.js';
 export interface IntakeLimits {
   /** Counts one report from `client` at `address` (both salted fingerprints, never an address). */
   take(client: string, address: string, nowMs: number): Promise<RateDecision>;
+  /**
+   * A refusal this process can give alone, without I/O and without taking (its own buckets are
+   * empty), else undefined: lets a route refuse before it reads the body.
+   */
+  refusedHere?(client: string, address: string, nowMs: number): RateDecision | undefined;
+}
+
+function refusedBy(clients: RateLimiter, addresses: RateLimiter, client: string, address: string, nowMs: number): RateDecision | undefined {
+  const c = clients.peek(client, nowMs);
+  if (!c.allowed) return c;
+  const a = addresses.peek(address, nowMs);
+  return a.allowed ? undefined : a;
 }
 
 export interface BucketSizes {
@@ -37,6 +49,7 @@ export function memoryIntakeLimits(sizes: BucketSizes): IntakeLimits {
       const c = clients.take(client, nowMs);
       return c.allowed ? addresses.take(address, nowMs) : c;
     },
+    refusedHere: (client, address, nowMs) => refusedBy(clients, addresses, client, address, nowMs),
   };
 }
 
@@ -139,10 +152,8 @@ export function locallyFiltered(shared: IntakeLimits, sizes: BucketSizes): Intak
   const addresses = new RateLimiter(sizes.perAddress, sizes.windowMs);
   return {
     async take(client, address, nowMs) {
-      const local = clients.peek(client, nowMs);
-      if (!local.allowed) return local;
-      const localAddress = addresses.peek(address, nowMs);
-      if (!localAddress.allowed) return localAddress;
+      const local = refusedBy(clients, addresses, client, address, nowMs);
+      if (local) return local;
       const decision = await shared.take(client, address, nowMs);
       if (decision.allowed) {
         clients.take(client, nowMs);
@@ -150,6 +161,7 @@ export function locallyFiltered(shared: IntakeLimits, sizes: BucketSizes): Intak
       }
       return decision;
     },
+    refusedHere: (client, address, nowMs) => refusedBy(clients, addresses, client, address, nowMs),
   };
 }
 
