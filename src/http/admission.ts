@@ -94,13 +94,14 @@ type ShedCounter = (labels: { reason: string }) => void;
 const deadlines = new WeakMap<FastifyRequest, number>();
 
 /**
- * True once the request has waited MAX_QUEUE_WAIT_MS since it arrived: a report still waiting
- * for its commit then is answered 503 rather than stored and answered late (its client would
+ * True once the request has waited MAX_QUEUE_WAIT_MS since it arrived, or will have by
+ * `marginMs` from now (the commit it would join): a report still waiting for its commit then is
+ * answered 503 rather than stored and answered late (its client would
  * be answered after the latency that shedding exists to prevent).
  */
-export function pastQueueDeadline(req: FastifyRequest): boolean {
+export function pastQueueDeadline(req: FastifyRequest, marginMs = 0): boolean {
   const at = deadlines.get(req);
-  return at !== undefined && performance.now() > at;
+  return at !== undefined && performance.now() + marginMs > at;
 }
 
 /**

@@ -63,7 +63,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       const errors = formErrors(formOwn, rest.ok ? [] : rest.errors, p.m, form);
       return sendPage(req, reply, 400, formPage(assets, { form, errors, ...p }));
     }
-    const outcome = await submitReport(ctx, body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'web', clientGone: () => req.raw.socket?.destroyed === true, late: () => pastQueueDeadline(req) }, now);
+    const outcome = await submitReport(ctx, body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'web', clientGone: () => req.raw.socket?.destroyed === true, late: () => pastQueueDeadline(req, ctx.intake.expectedCommitMs) }, now);
     switch (outcome.kind) {
       case 'accepted':
         return reply.redirect(hrefIn(p.m, `/received/${outcome.accepted.reference}`), 303);

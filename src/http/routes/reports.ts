@@ -43,7 +43,7 @@ export async function reportRoutes(root: FastifyInstance, ctx: AppContext): Prom
       source: 'api',
       idempotencyKey,
       credential: req.headers.authorization ?? req.cookies?.[SESSION_COOKIE],
-      clientGone: () => req.raw.socket?.destroyed === true, late: () => pastQueueDeadline(req),
+      clientGone: () => req.raw.socket?.destroyed === true, late: () => pastQueueDeadline(req, ctx.intake.expectedCommitMs),
     });
     switch (outcome.kind) {
       case 'invalid':
