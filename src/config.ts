@@ -36,6 +36,10 @@ export interface Config {
   office: OfficeConfig;
   /** Bearer token that /metrics requires; unset: /metrics always answers 401. */
   metricsToken: string | undefined;
+  /** A separate listener for /metrics without the token (`METRICS_PORT`; undefined: none)… */
+  metricsPort: number | undefined;
+  /** …on this interface (`METRICS_HOST`, loopback by default). */
+  metricsHost: string;
   /** Connection limits (src/http/connections.ts): slow or idle clients cannot hold sockets. */
   connections: ConnectionLimits;
   /** Load shedding (src/http/admission.ts). */
@@ -215,6 +219,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jurisdiction: jurisdictionFrom(env),
     office: officeFrom(env),
     metricsToken: env.METRICS_TOKEN || undefined,
+    metricsPort: env.METRICS_PORT ? intFrom(env, 'METRICS_PORT', 0) : undefined,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
     connections: {
       requestTimeoutMs: intFrom(env, 'REQUEST_TIMEOUT_MS', 10_000, 100),
       headersTimeoutMs: intFrom(env, 'HEADERS_TIMEOUT_MS', 5_000, 100),

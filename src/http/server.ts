@@ -8,6 +8,7 @@ import { Intake } from '../intake/intake.js';
 import { databaseIntakeLimits, locallyFiltered, memoryIntakeLimits, noIntakeLimits, purgeFullBuckets, redisIntakeLimits, type IntakeLimits } from '../intake/shared-rate-limit.js';
 import { Redis } from 'ioredis';
 import { Metrics } from '../ops/metrics.js';
+import { listenForMetrics } from '../ops/metrics-listener.js';
 import { lookupZip } from '../reference/index.js';
 import { ensureFirstAdmin, prepareDecoy } from '../staff/index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -103,6 +104,8 @@ export interface RunningServer {
   app: FastifyInstance;
   ctx: AppContext;
   url: string;
+  /** The /metrics listener's URL when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -131,6 +134,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     announce(`First start: created admin ${admin.email} with password ${admin.password}`);
     announce(`Sign in at ${url}/login: you choose your own password at first sign-in.`);
   }
+  const metricsListener = config.metricsPort === undefined ? undefined : await listenForMetrics(ctx.metrics, config.metricsPort, config.metricsHost);
+  if (metricsListener) announce(`Metrics on ${metricsListener.url}`);
   const workers = await Promise.all((opts.background ?? []).map((start) => start(ctx)));
   const purgeSalts = setInterval(() => housekeeping(ctx).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed')), HOUSEKEEPING_MS);
   purgeSalts.unref();
@@ -140,11 +145,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     (stopping ??= (async () => {
       clearInterval(purgeSalts);
       loopDelay.disable();
+      await metricsListener?.close();
       await app.close(); // stops accepting and waits for in-flight requests
       await ctx.intake.close();
       for (const w of workers) await w.stop();
       await ctx.store.close();
       ctx.redis?.disconnect();
     })());
-  return { app, ctx, url, stop };
+  return { app, ctx, url, metricsUrl: metricsListener?.url, stop };
 }
