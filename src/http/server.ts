@@ -52,7 +52,12 @@ export async function connectRedis(config: Config): Promise<Redis | undefined> {
   if (!config.redisUrl) return undefined;
   const redis = new Redis(config.redisUrl, { keyPrefix: config.redisKeyPrefix, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: true });
   redis.on('error', () => undefined); // reported per command (and by the limits' fallback), not as an unhandled event
-  await redis.connect();
+  try {
+    await redis.connect();
+  } catch (err) {
+    redis.disconnect();
+    throw new Error(`REDIS_URL: cannot reach Redis at ${config.redisUrl.replace(/:[^:@/]*@/, ':***@')} (${(err as Error).message})`);
+  }
   return redis;
 }
 
