@@ -1,8 +1,8 @@
 // Per-client limit: a token bucket per key holding `limit` requests, refilled at `limit` per
 // window. Unlike fixed minute windows it has no boundary where a client may send twice the
 // limit at once, and the answer does not depend on where in the minute a burst falls.
-// Counters live in this process; with several API processes each enforces the limit on its
-// share, which is acceptable for abuse control (it is not an accounting record).
+// These buckets live in this process: the whole limit on the embedded store, and the local
+// filter in front of the shared buckets on PostgreSQL or Redis (shared-rate-limit.ts).
 export interface RateDecision {
   allowed: boolean;
   retryAfterSeconds: number;
