@@ -6,6 +6,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** `redis://…`: the intake and sign-in rate limits count there instead of in the database. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key this install writes (several installs or tests may share a Redis). */
+  redisKeyPrefix: string;
   intakeRateLimit: number; // reports accepted per client per minute; 0 = unlimited
   adminEmail: string;
   publicMinCount: number;
@@ -38,6 +42,10 @@ export interface Config {
   office: OfficeConfig;
   /** Bearer token that /metrics requires; unset: /metrics always answers 401. */
   metricsToken: string | undefined;
+  /** A separate listener for /metrics without the token (`METRICS_PORT`; undefined: none)… */
+  metricsPort: number | undefined;
+  /** …on this interface (`METRICS_HOST`, loopback by default). */
+  metricsHost: string;
   /** Connection limits (src/http/connections.ts): slow or idle clients cannot hold sockets. */
   connections: ConnectionLimits;
   /** Load shedding (src/http/admission.ts). */
@@ -188,6 +196,12 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function redisUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.REDIS_URL || undefined;
+  if (url && !/^rediss?:\/\//.test(url)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  return url;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -198,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl,
+    redisUrl: redisUrlFrom(env),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'outage-desk:',
     intakeRateLimit: intFrom(env, 'INTAKE_RATE_LIMIT', 10),
     adminEmail: env.ADMIN_EMAIL || 'admin@localhost',
     publicMinCount: intFrom(env, 'PUBLIC_MIN_COUNT', 10, 1),
@@ -217,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jurisdiction: jurisdictionFrom(env),
     office: officeFrom(env),
     metricsToken: env.METRICS_TOKEN || undefined,
+    metricsPort: env.METRICS_PORT ? intFrom(env, 'METRICS_PORT', 0) : undefined,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
     connections: {
       requestTimeoutMs: intFrom(env, 'REQUEST_TIMEOUT_MS', 10_000, 100),
       headersTimeoutMs: intFrom(env, 'HEADERS_TIMEOUT_MS', 5_000, 100),

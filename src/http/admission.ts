@@ -59,7 +59,7 @@ export async function installAdmission(app: FastifyInstance, ctx: AppContext, li
     reply.raw.once('close', () => inFlight--);
     done();
   });
-  installInFlightCap(app, limits, shed);
+  installInFlightCap(app, limits, shed, ctx);
   // under-pressure lets the request through when this returns nothing, and sends what it returns.
   const shedUnlessExempt = (req: FastifyRequest, reply: FastifyReply, type: string) => {
     if (!isShed(req)) return undefined;
@@ -90,6 +90,20 @@ export async function installAdmission(app: FastifyInstance, ctx: AppContext, li
 
 type ShedCounter = (labels: { reason: string }) => void;
 
+/** When each admitted request's MAX_QUEUE_WAIT_MS runs out (performance.now() ms). */
+const deadlines = new WeakMap<FastifyRequest, number>();
+
+/**
+ * True once the request has waited MAX_QUEUE_WAIT_MS since it arrived, or will have by
+ * `marginMs` from now (the commit it would join): a report still waiting for its commit then is
+ * answered 503 rather than stored and answered late (its client would
+ * be answered after the latency that shedding exists to prevent).
+ */
+export function pastQueueDeadline(req: FastifyRequest, marginMs = 0): boolean {
+  const at = deadlines.get(req);
+  return at !== undefined && performance.now() + marginMs > at;
+}
+
 /**
  * A cap on shed-eligible requests in flight, and a queue deadline. Past the cap a request is
  * refused at onRequest, before its body is read: the waiting would otherwise pile up in front of
@@ -97,9 +111,11 @@ type ShedCounter = (labels: { reason: string }) => void;
  * would wait behind it (Little's law: in flight = rate × time). A request that still waited
  * longer than the deadline between arriving and its handler is refused rather than served late.
  */
-function installInFlightCap(app: FastifyInstance, limits: AdmissionLimits, shed: ShedCounter): void {
+function installInFlightCap(app: FastifyInstance, limits: AdmissionLimits, shed: ShedCounter, ctx: AppContext): void {
   let held = 0;
   const arrivedAt = new WeakMap<FastifyRequest, number>();
+  const handledAt = new WeakMap<FastifyRequest, number>();
+  observeAdmitted(app, ctx, arrivedAt, handledAt);
   app.addHook('onRequest', (req, reply, done) => {
     if (!isShed(req) || req.routeOptions.config.longLived) return done();
     if (limits.maxInFlight > 0 && held >= limits.maxInFlight) {
@@ -109,16 +125,41 @@ function installInFlightCap(app: FastifyInstance, limits: AdmissionLimits, shed:
     }
     held++;
     reply.raw.once('close', () => held--);
-    arrivedAt.set(req, performance.now());
+    const now = performance.now();
+    arrivedAt.set(req, now);
+    if (limits.maxQueueWaitMs > 0) deadlines.set(req, now + limits.maxQueueWaitMs);
     done();
   });
-  if (limits.maxQueueWaitMs <= 0) return;
   app.addHook('preHandler', (req, reply, done) => {
     const at = arrivedAt.get(req);
-    if (at !== undefined && performance.now() - at > limits.maxQueueWaitMs) {
+    const now = performance.now();
+    if (at !== undefined) handledAt.set(req, now);
+    if (limits.maxQueueWaitMs > 0 && at !== undefined && now - at > limits.maxQueueWaitMs) {
       shed({ reason: 'queueWait' });
       refuse(reply, limits.retryAfterSeconds, BUSY);
       return;
+    }
+    done();
+  });
+}
+
+const LATENCY_BOUNDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2.5, 5, 10];
+
+/**
+ * Server-side latency of the reports admitted and stored (2xx): from arrival (onRequest) and from
+ * the handler (body read) to the answer sent, so a flood's figures can be told apart from the
+ * load generator's own delays.
+ */
+function observeAdmitted(app: FastifyInstance, ctx: AppContext, arrivedAt: WeakMap<FastifyRequest, number>, handledAt: WeakMap<FastifyRequest, number>): void {
+  const total = ctx.metrics.histogram('intake_admitted_seconds', 'Admitted reports (2xx): arrival to answer', LATENCY_BOUNDS);
+  const handler = ctx.metrics.histogram('intake_admitted_handler_seconds', 'Admitted reports (2xx): handler start to answer', LATENCY_BOUNDS);
+  app.addHook('onResponse', (req, reply, done) => {
+    if (req.routeOptions.config.intake && reply.statusCode < 300) {
+      const now = performance.now();
+      const at = arrivedAt.get(req);
+      const h = handledAt.get(req);
+      if (at !== undefined) total((now - at) / 1000);
+      if (h !== undefined) handler((now - h) / 1000);
     }
     done();
   });

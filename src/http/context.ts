@@ -3,7 +3,8 @@ import type { CommandContext } from '../commands/index.js';
 import type { Config } from '../config.js';
 import type { DailySalts } from '../intake/fingerprint.js';
 import type { Intake } from '../intake/intake.js';
-import type { RateLimiter } from '../intake/rate-limit.js';
+import type { IntakeLimits } from '../intake/shared-rate-limit.js';
+import type { Redis } from 'ioredis';
 import type { Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/index.js';
 
@@ -11,9 +12,10 @@ export interface AppContext extends CommandContext {
   config: Config;
   store: Store;
   intake: Intake;
-  rateLimiter: RateLimiter;
-  /** A looser limit per network address, so a new User-Agent per request is no way around the first. */
-  addressRateLimiter: RateLimiter;
+  /** Reports per client, and a looser limit per network address (a new User-Agent per request is no way around the first). */
+  intakeLimits: IntakeLimits;
+  /** The shared counter store when `REDIS_URL` is set (rate limits); closed with the server. */
+  redis: Redis | undefined;
   metrics: Metrics;
   /** Daily random fingerprint salts, shared through the store and deleted after the dedupe window. */
   salts: DailySalts;

@@ -1,5 +1,5 @@
-// Limits on password checks, held across processes (counters in the shared store, through
-// @fastify/rate-limit's store interface): per network address, per account (whether or not it
+// Limits on password checks, held across processes (counters in the shared store or Redis, through
+// @fastify/rate-limit): per network address, per account (whether or not it
 // exists, so the answer says nothing about which accounts do), and overall, so that no number
 // of addresses makes password guessing — or argon2 work — unbounded. Keys are hashes: an
 // address is keyed by its salted daily fingerprint, an account by a hash of the email.
@@ -29,7 +29,9 @@ declare module 'fastify' {
 
 /** Registers the limits and `app.checkSignIn`, which both sign-in routes hand to the command. */
 export async function installLoginLimits(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(rateLimit, { global: false, store: databaseRateStore(ctx.store.db), skipOnError: false });
+  // Redis when REDIS_URL is set (the plugin's own store, under REDIS_KEY_PREFIX), else the database.
+  const counters = ctx.redis ? { redis: ctx.redis, nameSpace: 'login-limit:' } : { store: databaseRateStore(ctx.store.db) };
+  await app.register(rateLimit, { global: false, ...counters, skipOnError: false });
   const { loginRateLimit, loginAccountLimit, loginGlobalLimit } = ctx.config;
   const limits = [
     {

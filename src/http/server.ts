@@ -5,8 +5,10 @@ import type { Config } from '../config.js';
 import { DailySalts } from '../intake/fingerprint.js';
 import { expireIdempotencyKeys } from '../intake/idempotency.js';
 import { Intake } from '../intake/intake.js';
-import { RateLimiter } from '../intake/rate-limit.js';
+import { databaseIntakeLimits, locallyFiltered, memoryIntakeLimits, noIntakeLimits, purgeFullBuckets, redisIntakeLimits, type IntakeLimits } from '../intake/shared-rate-limit.js';
+import { Redis } from 'ioredis';
 import { Metrics } from '../ops/metrics.js';
+import { listenForMetrics } from '../ops/metrics-listener.js';
 import { lookupZip } from '../reference/index.js';
 import { ensureFirstAdmin, prepareDecoy } from '../staff/index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -14,11 +16,50 @@ import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
 import { purgeEndedHits } from './rate-limit-store.js';
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { settingOrCreate } from '../store/settings.js';
 
 /** INTAKE_RATE_LIMIT is per client (address and browser); one address may send this many times it. */
 const ADDRESS_LIMIT_FACTOR = 20;
 const HOUSEKEEPING_MS = 10 * 60_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * Where the intake buckets live: Redis when configured; PostgreSQL otherwise, shared by every
+ * process on it. The embedded store has one server process, so its buckets stay in memory: exact
+ * there, and no write for SQLite's single writer (a worker thread that group-commits the reports)
+ * to serialise in front of each report.
+ */
+function intakeLimitsFor(config: Config, store: Store, redis: Redis | undefined, warn: (err: unknown) => void): IntakeLimits {
+  if (config.intakeRateLimit <= 0) return noIntakeLimits;
+  // Many honest people share one address (carrier NAT, an office): only a far larger count is abuse.
+  const sizes = { perClient: config.intakeRateLimit, perAddress: config.intakeRateLimit * ADDRESS_LIMIT_FACTOR, windowMs: MINUTE_MS };
+  if (!redis && store.dialect === 'sqlite') return memoryIntakeLimits(sizes);
+  const shared = locallyFiltered(redis ? redisIntakeLimits(redis, sizes) : databaseIntakeLimits(store, sizes), sizes);
+  // Abuse control, not an accounting record: when the counters cannot be reached, reports are taken.
+  return {
+    refusedHere: shared.refusedHere,
+    take: (client, address, nowMs) =>
+      shared.take(client, address, nowMs).catch((err: unknown) => {
+        warn(err);
+        return { allowed: true, retryAfterSeconds: 0 };
+      }),
+  };
+}
+
+/** A Redis connection that fails fast: a request waits for one reconnect at most, never queues forever. */
+export async function connectRedis(config: Config): Promise<Redis | undefined> {
+  if (!config.redisUrl) return undefined;
+  const redis = new Redis(config.redisUrl, { keyPrefix: config.redisKeyPrefix, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: true });
+  redis.on('error', () => undefined); // reported per command (and by the limits' fallback), not as an unhandled event
+  try {
+    await redis.connect();
+  } catch (err) {
+    redis.disconnect();
+    throw new Error(`REDIS_URL: cannot reach Redis at ${config.redisUrl.replace(/:[^:@/]*@/, ':***@')} (${(err as Error).message})`);
+  }
+  return redis;
+}
 
 /**
  * What expires, gone on time even on a server nobody reports to: yesterday's fingerprint salt
@@ -30,6 +71,7 @@ export async function housekeeping(ctx: AppContext): Promise<void> {
   await ctx.salts.purge(now);
   await expireIdempotencyKeys(ctx.store.db, now);
   await purgeEndedHits(ctx.store.db);
+  await purgeFullBuckets(ctx.store.db, MINUTE_MS);
 }
 
 export async function createContext(config: Config, store?: Store, clock: () => Date = () => new Date()): Promise<AppContext> {
@@ -47,13 +89,14 @@ export async function createContext(config: Config, store?: Store, clock: () => 
   const salts = new DailySalts(s.db);
   await salts.forDay(clock()); // fails fast if the store cannot hold salts
   const linkSecret = await settingOrCreate(s.db, 'link_secret', () => randomBytes(32).toString('base64url'));
+  const redis = await connectRedis(config);
+  const limitErrors = metrics.counter('intake_rate_limit_errors_total', 'Intake rate-limit checks that could not reach the counter store (the report was taken)');
   return {
     config,
     store: s,
     intake,
-    rateLimiter: new RateLimiter(config.intakeRateLimit),
-    // Many honest people share one address (carrier NAT, an office): only a far larger count is abuse.
-    addressRateLimiter: new RateLimiter(config.intakeRateLimit * ADDRESS_LIMIT_FACTOR),
+    intakeLimits: intakeLimitsFor(config, s, redis, () => limitErrors({})),
+    redis,
     metrics,
     salts,
     linkSecret,
@@ -66,6 +109,8 @@ export interface RunningServer {
   app: FastifyInstance;
   ctx: AppContext;
   url: string;
+  /** The /metrics listener's URL when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -82,12 +127,20 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const announce = opts.announce ?? ((line: string) => process.stdout.write(line + '\n'));
   const app = await buildApp(ctx, opts);
   const address = await app.listen({ port: config.port, host: config.host });
+  // Time a ready socket can wait before its request is even seen (no request timer covers it);
+  // from the moment of listening, so start-up work (loading reference tables) is not counted.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  ctx.metrics.gauge('process_event_loop_delay_p99_seconds', 'Event-loop delay since listening, 99th percentile', () => loopDelay.percentile(99) / 1e9);
+  ctx.metrics.gauge('process_event_loop_delay_max_seconds', 'Event-loop delay since listening, worst', () => loopDelay.max / 1e9);
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const admin = await ensureFirstAdmin(ctx.store.db, config.adminEmail);
   if (admin) {
     announce(`First start: created admin ${admin.email} with password ${admin.password}`);
     announce(`Sign in at ${url}/login: you choose your own password at first sign-in.`);
   }
+  const metricsListener = config.metricsPort === undefined ? undefined : await listenForMetrics(ctx.metrics, config.metricsPort, config.metricsHost);
+  if (metricsListener) announce(`Metrics on ${metricsListener.url}`);
   const workers = await Promise.all((opts.background ?? []).map((start) => start(ctx)));
   const purgeSalts = setInterval(() => housekeeping(ctx).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed')), HOUSEKEEPING_MS);
   purgeSalts.unref();
@@ -96,10 +149,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(purgeSalts);
+      loopDelay.disable();
+      await metricsListener?.close();
       await app.close(); // stops accepting and waits for in-flight requests
       await ctx.intake.close();
       for (const w of workers) await w.stop();
       await ctx.store.close();
+      ctx.redis?.disconnect();
     })());
-  return { app, ctx, url, stop };
+  return { app, ctx, url, metricsUrl: metricsListener?.url, stop };
 }

@@ -27,11 +27,23 @@ export interface SubmissionMeta {
   credential?: string | undefined;
   /** True once the client has hung up (checked until the commit starts). */
   clientGone?: (() => boolean) | undefined;
+  /** True once the request has waited past its queue deadline: not committed, answered 503. */
+  late?: (() => boolean) | undefined;
 }
 
-function overLimit(ctx: AppContext, fingerprint: string, ip: string, nowMs: number): RateDecision {
-  const client = ctx.rateLimiter.take(fingerprint, nowMs);
-  return client.allowed ? ctx.addressRateLimiter.take(ip, nowMs) : client;
+/**
+ * A client over its limit in this process is over it everywhere: answered before its body is
+ * read (no parse, no validation, no slot held for them), which under a flood is most requests.
+ * Only without an Idempotency-Key: a retry of a stored report is answered even over the limit.
+ */
+export function refusedBeforeBody(ctx: AppContext, ip: string, userAgent: string, hasIdempotencyKey: boolean, now = ctx.clock()): RateDecision | undefined {
+  if (hasIdempotencyKey || !ctx.intakeLimits.refusedHere) return undefined;
+  const client = ctx.salts.loadedFingerprint(ip, userAgent, now);
+  const address = ctx.salts.loadedFingerprint(ip, '', now);
+  if (client === undefined || address === undefined) return undefined;
+  const refused = ctx.intakeLimits.refusedHere(client, address, now.getTime());
+  if (refused) ctx.count.rejected('rate-limited');
+  return refused;
 }
 
 export async function submitReport(ctx: AppContext, body: unknown, meta: SubmissionMeta, now = ctx.clock()): Promise<SubmissionOutcome> {
@@ -53,7 +65,8 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
   }
   // Every request counts toward the limit (a fresh key per request must not be a way around
   // it), but a retry of a report already stored is answered even over the limit: it stores nothing.
-  const rate = overLimit(ctx, fingerprint, meta.ip, now.getTime());
+  // The address is counted by its own salted fingerprint: no raw address reaches a counter store.
+  const rate = await ctx.intakeLimits.take(fingerprint, await ctx.salts.fingerprint(meta.ip, '', now), now.getTime());
   const idempotencyKey = meta.idempotencyKey === undefined ? undefined : scopedIdempotencyKey(idempotencyScope(meta.credential, fingerprint), meta.idempotencyKey);
   if (!rate.allowed && !(idempotencyKey && (await findReportByIdempotencyKey(ctx.store.db, idempotencyKey, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))))) {
     ctx.count.rejected('rate-limited');
@@ -68,9 +81,13 @@ export async function submitReport(ctx: AppContext, body: unknown, meta: Submiss
       receivedAt: now,
       idempotencyKey,
       requestHash: idempotencyKey ? requestHash(body) : undefined,
-    }, meta.clientGone);
+    }, () => meta.clientGone?.() === true || meta.late?.() === true);
   } catch (err) {
     if (!(err instanceof AbandonedError)) throw err;
+    if (meta.clientGone?.() !== true) {
+      ctx.count.rejected('late');
+      return { kind: 'overloaded', retryAfterSeconds: ctx.config.admission.retryAfterSeconds };
+    }
     ctx.count.rejected('client-gone');
     return { kind: 'client-gone' };
   }

@@ -30,6 +30,8 @@ export function oldestKeptDay(now: Date): string {
 export class DailySalts {
   readonly #db: Kysely<Database>;
   readonly #cache = new Map<string, Promise<Buffer>>();
+  /** The salts loaded so far, for the synchronous path (`loadedFingerprint`). */
+  readonly #loaded = new Map<string, Buffer>();
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -41,7 +43,7 @@ export class DailySalts {
     let salt = this.#cache.get(day);
     if (!salt) {
       salt = this.#load(day, at);
-      salt.catch(() => this.#cache.delete(day));
+      salt.then((b) => this.#loaded.set(day, b), () => this.#cache.delete(day));
       this.#cache.set(day, salt);
     }
     return salt;
@@ -51,10 +53,17 @@ export class DailySalts {
     return clientFingerprint(await this.forDay(at), ip, userAgent);
   }
 
+  /** The fingerprint without waiting, if `at`'s salt is loaded already (else undefined). */
+  loadedFingerprint(ip: string, userAgent: string, at: Date): string | undefined {
+    const salt = this.#loaded.get(dayOf(at));
+    return salt && clientFingerprint(salt, ip, userAgent);
+  }
+
   /** Deletes the salts (stored and cached) of days past their grace; returns the days deleted. */
   async purge(now: Date): Promise<string[]> {
     const keep = oldestKeptDay(now);
     for (const day of this.#cache.keys()) if (day < keep) this.#cache.delete(day);
+    for (const day of this.#loaded.keys()) if (day < keep) this.#loaded.delete(day);
     const gone = await this.#db.deleteFrom('fingerprint_salts').where('day', '<', keep).returning('day').execute();
     return gone.map((r) => r.day);
   }

@@ -93,6 +93,11 @@ export class Intake {
   }
 
   /** Reports waiting for a commit (checked on every submission: no object built). */
+  /** How long a commit takes lately (ms): a report taken now is answered about this much later. */
+  get expectedCommitMs(): number {
+    return this.#committer.commitMs;
+  }
+
   get pending(): number {
     return this.#committer.pending;
   }

@@ -1,8 +1,8 @@
 // Per-client limit: a token bucket per key holding `limit` requests, refilled at `limit` per
 // window. Unlike fixed minute windows it has no boundary where a client may send twice the
 // limit at once, and the answer does not depend on where in the minute a burst falls.
-// Counters live in this process; with several API processes each enforces the limit on its
-// share, which is acceptable for abuse control (it is not an accounting record).
+// These buckets live in this process: the whole limit on the embedded store, and the local
+// filter in front of the shared buckets on PostgreSQL or Redis (shared-rate-limit.ts).
 export interface RateDecision {
   allowed: boolean;
   retryAfterSeconds: number;
@@ -28,12 +28,18 @@ export class RateLimiter {
   }
 
   take(client: string, nowMs: number): RateDecision {
+    const decision = this.peek(client, nowMs);
+    if (decision.allowed && this.#limit > 0) this.#buckets.get(client)!.tokens -= 1;
+    return decision;
+  }
+
+  /** What `take` would answer, without taking. */
+  peek(client: string, nowMs: number): RateDecision {
     if (this.#limit <= 0) return { allowed: true, retryAfterSeconds: 0 };
     const bucket = this.#refilled(client, nowMs);
     if (bucket.tokens < 1) {
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.#perMs / 1000)) };
     }
-    bucket.tokens -= 1;
     return { allowed: true, retryAfterSeconds: 0 };
   }
 

@@ -17,6 +17,11 @@ export interface Store {
   location: string;
   /** The SQLite file (so a writer thread can open its own connection); undefined on Postgres. */
   file?: string;
+  /**
+   * PostgreSQL only: a named prepared statement, for the few hot statements Kysely cannot prepare
+   * (parsed and planned once per connection: a third of the cost of a fresh complex statement).
+   */
+  prepared?: <R>(name: string, text: string, values: unknown[]) => Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -41,7 +46,8 @@ function openPostgres(url: string): Store {
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  const prepared = async <R>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as R[];
+  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), prepared, close: () => db.destroy() };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

@@ -40,6 +40,8 @@ export class GroupCommitter<T, R> {
   items = 0;
   /** Items dropped because their client had gone. */
   abandoned = 0;
+  /** Recent commit duration (ms, moving average): what a batch taken now can expect to wait. */
+  commitMs = 0;
 
   constructor(opts: GroupCommitOptions<T, R>) {
     this.#commit = opts.commit;
@@ -106,7 +108,9 @@ export class GroupCommitter<T, R> {
     this.#inFlight += 1;
     this.#schedule(); // another slot may take what arrives next
     try {
+      const startedAt = performance.now();
       const results = await this.#commit(batch.map((p) => p.item));
+      this.commitMs += (performance.now() - startedAt - this.commitMs) * 0.2;
       batch.forEach((p, i) => p.resolve(results[i]!));
       this.batches += 1;
       this.items += batch.length;

@@ -193,6 +193,15 @@ export interface RateLimitHitsTable {
   window_ends_ms: ColumnType<number | string, number, number>;
 }
 
+/** An intake token bucket shared by every process (intake/shared-rate-limit.ts); the key is a hash. */
+export interface RateBucketsTable {
+  key: string;
+  tokens: number;
+  /** Epoch ms of the last take (the bucket's own clock, like rate_limit_hits). */
+  at_ms: ColumnType<number | string, number, number>;
+  allowed: ColumnType<boolean | number, boolean, boolean>;
+}
+
 /** A partner's subscription: a webhook (url, secret) or an e-mail address, with its filters. */
 export interface AlertSubscriptionsTable {
   id: string;
@@ -292,6 +301,7 @@ export interface Database {
   impact_tallies: ImpactTalliesTable;
   fingerprint_salts: FingerprintSaltsTable;
   rate_limit_hits: RateLimitHitsTable;
+  rate_buckets: RateBucketsTable;
   alert_subscriptions: AlertSubscriptionsTable;
   alert_incidents: AlertIncidentsTable;
   alert_deliveries: AlertDeliveriesTable;

@@ -6,6 +6,7 @@ import { signIn } from '../commands/index.js';
 import type { AppContext } from '../http/context.js';
 import { endBrowserSession, setSessionCookie } from '../http/routes/session.js';
 import { submitReport } from '../http/submission.js';
+import { pastQueueDeadline } from '../http/admission.js';
 import { validateReport } from '../intake/validate.js';
 import { ProblemError } from '../problems/index.js';
 import { Assets } from './assets.js';
@@ -62,7 +63,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       const errors = formErrors(formOwn, rest.ok ? [] : rest.errors, p.m, form);
       return sendPage(req, reply, 400, formPage(assets, { form, errors, ...p }));
     }
-    const outcome = await submitReport(ctx, body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'web', clientGone: () => req.raw.socket?.destroyed === true }, now);
+    const outcome = await submitReport(ctx, body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '', source: 'web', clientGone: () => req.raw.socket?.destroyed === true, late: () => pastQueueDeadline(req, ctx.intake.expectedCommitMs) }, now);
     switch (outcome.kind) {
       case 'accepted':
         return reply.redirect(hrefIn(p.m, `/received/${outcome.accepted.reference}`), 303);

@@ -3,6 +3,7 @@
 // ones complete and are stored, and public pages and health are still served. A request that
 // waited past MAX_QUEUE_WAIT_MS before its handler is shed, not served late.
 import net from 'node:net';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countReports } from '../../src/store/index.js';
 import { webRoutes } from '../../src/web/index.js';
@@ -100,6 +101,53 @@ describe('queue deadline', () => {
     expect(answer).toMatch(/retry-after: 2/i);
     expect(await countReports(t.ctx.store.db)).toBe(0);
     expect((await post(port)).status).toBe(201);
+  });
+
+  it('a report still waiting for its commit at the deadline is answered 503 with Retry-After and not stored', async () => {
+    t = await startTestApp('postgres', { MAX_IN_FLIGHT: '64', MAX_QUEUE_WAIT_MS: '300' });
+    const port = await listen(t);
+    // Commits stall behind a lock: reports are sent until one has to wait in the intake queue.
+    const lock = new pg.Client({ connectionString: t.location.databaseUrl });
+    await lock.connect();
+    await lock.query('begin');
+    await lock.query('lock table reports in access exclusive mode');
+    const answers: Array<Promise<Response>> = [];
+    while (t.ctx.intake.pending === 0) {
+      answers.push(post(port));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // The condition under test is time itself: the queued report passes its deadline, then the lock goes.
+    const queuedAt = performance.now();
+    while (performance.now() - queuedAt < 400) await new Promise((r) => setTimeout(r, 20));
+    await lock.query('commit');
+    await lock.end();
+    const res = await Promise.all(answers);
+    const refused = res.filter((r) => r.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) expect(r.headers.get('retry-after')).toBe('2');
+    const created = res.filter((r) => r.status === 201).length;
+    expect(created).toBeGreaterThan(0); // the ones already being committed when the lock came are kept
+    expect(created + refused.length).toBe(res.length);
+    expect(await countReports(t.ctx.store.db)).toBe(created);
+  });
+});
+
+describe('over the rate limit', () => {
+  it('a client over its limit is answered 429 with Retry-After before its body is sent', async () => {
+    t = await startTestApp('sqlite', { INTAKE_RATE_LIMIT: '1' });
+    const port = await listen(t);
+    expect(await (await heldReport(port)).finish()).toMatch(/^HTTP\/1.1 201/); // the one report of this minute
+    const socket = net.connect(port, '127.0.0.1');
+    const answer = new Promise<string>((resolve) => {
+      let data = '';
+      socket.on('data', (c) => (data += c.toString()).includes('\r\n\r\n') && resolve(data));
+    });
+    socket.write(`POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(REPORT)}\r\n\r\n`);
+    const head = await answer; // no body sent
+    socket.destroy();
+    expect(head).toMatch(/^HTTP\/1.1 429/);
+    expect(head).toMatch(/retry-after: \d+/i);
+    expect(await countReports(t.ctx.store.db)).toBe(1);
   });
 });
 

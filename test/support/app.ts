@@ -33,6 +33,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
     await app.close();
     await ctx.intake.close();
     await store.close();
+    ctx.redis?.disconnect();
   };
   return {
     app,

@@ -7,15 +7,23 @@ import { IDEMPOTENCY_KEY_MAX } from '../../intake/idempotency.js';
 import { actorOf, requireActor, SESSION_COOKIE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { invalid, sendProblem } from '../problem.js';
-import { submitReport } from '../submission.js';
+import { refusedBeforeBody, submitReport } from '../submission.js';
+import { pastQueueDeadline } from '../admission.js';
 import { fileReportSchema, listReportsSchema, readReportSchema, ReportView } from './reports.schema.js';
 
 export async function reportRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(ReportView);
 
+  const tooMany = (retryAfter: number) => problem('rate-limited', 'Too many reports from this client; retry later.', { retryAfter });
   app.post('/api/v1/reports', {
     config: { intake: true },
+    onRequest: (req, reply, done) => {
+      const refused = refusedBeforeBody(ctx, req.ip, req.headers['user-agent'] ?? '', req.headers['idempotency-key'] !== undefined);
+      if (!refused) return done();
+      reply.header('Retry-After', String(refused.retryAfterSeconds));
+      sendProblem(reply, tooMany(refused.retryAfterSeconds));
+    },
     // Validation runs in submitReport (shared with the web form) so that structural and domain
     // errors come back together and the body is never coerced; the schema here documents it.
     validatorCompiler: () => () => true,
@@ -35,7 +43,7 @@ export async function reportRoutes(root: FastifyInstance, ctx: AppContext): Prom
       source: 'api',
       idempotencyKey,
       credential: req.headers.authorization ?? req.cookies?.[SESSION_COOKIE],
-      clientGone: () => req.raw.socket?.destroyed === true,
+      clientGone: () => req.raw.socket?.destroyed === true, late: () => pastQueueDeadline(req, ctx.intake.expectedCommitMs),
     });
     switch (outcome.kind) {
       case 'invalid':
@@ -43,7 +51,7 @@ export async function reportRoutes(root: FastifyInstance, ctx: AppContext): Prom
       case 'rate-limited':
       case 'overloaded':
         reply.header('Retry-After', String(outcome.retryAfterSeconds));
-        return sendProblem(reply, problem(outcome.kind, outcome.kind === 'overloaded' ? 'The server is busy; retry shortly.' : 'Too many reports from this client; retry later.', { retryAfter: outcome.retryAfterSeconds }));
+        return sendProblem(reply, outcome.kind === 'overloaded' ? problem('overloaded', 'The server is busy; retry shortly.', { retryAfter: outcome.retryAfterSeconds }) : tooMany(outcome.retryAfterSeconds));
       case 'client-gone':
         reply.hijack(); // nobody is there to read an answer
         reply.raw.destroy();

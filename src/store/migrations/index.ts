@@ -11,6 +11,7 @@ import { attribution } from './0006_attribution.js';
 import { incidentNotify } from './0007_incident_notify.js';
 import { hardening } from './0008_hardening.js';
 import { alerts } from './0009_alerts.js';
+import { rateBuckets } from './0010_rate_buckets.js';
 import { publicMail } from './0011_public_mail.js';
 import { caseReports } from './0013_case_reports.js';
 
@@ -27,6 +28,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0007_incident_notify': incidentNotify(dialect),
         '0008_hardening': hardening(),
         '0009_alerts': alerts(dialect),
+        '0010_rate_buckets': rateBuckets(dialect),
         '0011_public_mail': publicMail(dialect),
         '0013_case_reports': caseReports(dialect),
       };
