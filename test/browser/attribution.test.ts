@@ -3,23 +3,19 @@
 // verdict with its reasons; markup and links stay text; an analyst sees no forms; axe finds
 // nothing at 390 and 1280 px. Screenshots go to test/artifacts/ to look at.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertIncidents } from '../../src/incidents/index.js';
-import { createUser, type Role } from '../../src/staff/index.js';
+import type { Role } from '../../src/staff/index.js';
 import { deskAppRoutes } from '../../src/web/desk-app.js';
 import { webRoutes } from '../../src/web/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ATT_INCIDENT } from '../support/att-incident.js';
+import { axeViolations, launchChromium, signInNewStaff, watchedPage, WIDTHS } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test/artifacts');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const DESK_BUILD = path.resolve('dist/desk/index.html');
-const WIDTHS = [{ name: 'desk', width: 1280, height: 900 }, { name: 'phone', width: 390, height: 844 }] as const;
-const PASSWORD = 'correct horse battery staple';
 
 let t: TestApp;
 let base: string;
@@ -34,7 +30,7 @@ beforeAll(async () => {
   const auth = { authorization: `Bearer ${await t.tokenFor('investigator')}` };
   const cisa = { source: 'agency', speaker: 'CISA', saidAt: '2024-02-22T21:00:00Z', url: 'https://example.org/cisa', text: 'There are no indications of malicious activity.', asserts: { maliciousActivity: 'none-seen' } };
   expect((await t.app.inject({ method: 'POST', url: `/api/v1/incidents/${ATT_INCIDENT.id}/statements`, headers: auth, payload: cisa })).statusCode).toBe(201);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -44,42 +40,15 @@ afterAll(async () => {
 
 /** A browser context signed in as a new account of this role, past the forced first password change. */
 async function signedIn(role: Role): Promise<BrowserContext> {
-  const email = `${role}-att@example.org`;
-  const { password } = await createUser(t.ctx.store.db, email, role);
   const ctx = await browser.newContext({ baseURL: base, viewport: WIDTHS[0], timezoneId: 'America/Chicago' });
-  const page = await ctx.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Current password').fill(password);
-  await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('New password again').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Save and continue' }).click();
-  await page.getByRole('region', { name: 'Incidents, newest onset first' }).waitFor();
-  await page.close();
+  await signInNewStaff(t.ctx.store.db, ctx, `${role}-att@example.org`, role);
   return ctx;
 }
 
 async function open(ctx: BrowserContext, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await ctx.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource.*404/.test(m.text())) problems.push(m.text());
-  });
-  await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
-  await page.goto(url);
-  return { page, problems };
-}
-
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: `${base}/__test/axe.js` });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  const opened = await watchedPage(ctx);
+  await opened.page.goto(url);
+  return opened;
 }
 
 describe('attribution panel', () => {
@@ -135,7 +104,7 @@ describe('attribution panel', () => {
     for (const w of WIDTHS) {
       await page.setViewportSize(w);
       await panel.screenshot({ path: path.join(ARTIFACTS, `attribution-${w.width}.png`) });
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     }
     expect(problems).toEqual([expect.stringMatching(/status of 400/)]);
     await ctx.close();
@@ -148,7 +117,7 @@ describe('attribution panel', () => {
     await panel.getByRole('article', { name: /62IX/ }).waitFor();
     expect(await panel.getByRole('form').count()).toBe(0);
     await page.setViewportSize(WIDTHS[1]);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await ctx.close();
   }, 120_000);

@@ -3,26 +3,20 @@
 // without a reload, and axe finds nothing at desk and phone widths. Screenshots go to
 // test/artifacts/ to look at.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertIncidents } from '../../src/incidents/index.js';
 import { createUser } from '../../src/staff/index.js';
 import { deskAppRoutes } from '../../src/web/desk-app.js';
 import { webRoutes } from '../../src/web/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { axeViolations, launchChromium, OWN_PASSWORD, signInNewStaff, watch, watchedPage, WIDTHS } from '../support/browser.js';
 import { ongoingAttIncident } from '../support/live-incident.js';
 import { SAMPLE_INCIDENT } from '../support/sample-incident.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test/artifacts');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const DESK_BUILD = path.resolve('dist/desk/index.html');
-const WIDTHS = [
-  { name: 'desk', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
 
 let t: TestApp;
 let base: string;
@@ -32,7 +26,6 @@ const att = ongoingAttIncident();
 
 beforeAll(async () => {
   if (!fs.existsSync(DESK_BUILD)) throw new Error(`${DESK_BUILD} is missing: run npm run build (or npm run build:desk) first`);
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   t = await startTestApp('sqlite', {}, { extraRoutes: [webRoutes, deskAppRoutes] });
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -41,29 +34,10 @@ beforeAll(async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { carrier, services: ['voice', 'sms'], zip, contact: { email: 'caller@example.org' }, consentToContact: true } });
     expect(res.statusCode).toBe(201);
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  browser = await launchChromium();
   context = await browser.newContext({ baseURL: base, viewport: WIDTHS[0], timezoneId: 'America/Chicago' });
-  await signInWithOwnPassword(context, 'investigator@example.org');
+  await signInNewStaff(t.ctx.store.db, context, 'investigator@example.org', 'investigator');
 });
-
-const OWN_PASSWORD = 'correct horse battery staple';
-
-/** A new investigator, signed in through the /login form, past the forced first password change. */
-async function signInWithOwnPassword(ctx: BrowserContext, email: string): Promise<void> {
-  const { password } = await createUser(t.ctx.store.db, email, 'investigator');
-  const page = await ctx.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
-  await page.getByLabel('Current password').fill(password);
-  await page.getByLabel('New password', { exact: true }).fill(OWN_PASSWORD);
-  await page.getByLabel('New password again').fill(OWN_PASSWORD);
-  await page.getByRole('button', { name: 'Save and continue' }).click();
-  await page.getByRole('region', { name: 'Incidents, newest onset first' }).waitFor();
-  await page.close();
-}
 
 afterAll(async () => {
   await browser?.close();
@@ -72,27 +46,17 @@ afterAll(async () => {
 
 /** A page that fails the test on a script error or a CSP violation. */
 async function open(url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource.*404/.test(m.text())) problems.push(m.text());
-  });
-  // axe is served from the desk's own origin, so the page's CSP stays as strict as in production.
-  await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
-  await page.goto(url);
-  return { page, problems };
+  const opened = await watchedPage(context);
+  await opened.page.goto(url);
+  return opened;
 }
 
+/** axe's violations, with how long the run took (the desk's largest pages are the slow ones). */
 async function axe(page: Page): Promise<string[]> {
   const started = Date.now();
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: `${base}/__test/axe.js` });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
+  const violations = await axeViolations(page);
   console.log(`axe on ${new URL(page.url()).pathname} at ${page.viewportSize()?.width} px: ${Date.now() - started} ms`);
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  return violations;
 }
 
 describe('staff desk app', () => {
@@ -174,9 +138,7 @@ describe('staff desk app', () => {
     await adminContext.request.post('/api/v1/me/password', { data: { currentPassword: password, newPassword: OWN_PASSWORD } });
     const page = await adminContext.newPage();
     page.setDefaultTimeout(8000);
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(String(e)));
-    await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
+    const problems = await watch(page);
 
     await page.goto('/desk/account');
     await page.getByLabel('Name (what the script is)').fill('nightly export');

@@ -3,25 +3,18 @@
 // report and attach it back by reference, merge another incident in and split a state off; axe
 // finds nothing at 1280 and 390 px. Screenshots go to test/artifacts/ to look at.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertIncidents } from '../../src/incidents/index.js';
 import { createUser } from '../../src/staff/index.js';
 import { deskAppRoutes } from '../../src/web/desk-app.js';
 import { webRoutes } from '../../src/web/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { axeViolations, launchChromium, signInFirstTime, watchedPage, WIDTHS } from '../support/browser.js';
 import { ongoingAttIncident } from '../support/live-incident.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test/artifacts');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WIDTHS = [
-  { name: 'desk', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-const OWN_PASSWORD = 'correct horse battery staple';
 
 let t: TestApp;
 let base: string;
@@ -42,7 +35,7 @@ beforeAll(async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { carrier, services: ['voice', 'sms'], sosMode: true, zip, description: 'SOS only since this morning', contact: { email: 'caller@example.org' }, consentToContact: true } });
     expect(res.statusCode).toBe(201);
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  browser = await launchChromium();
   context = await browser.newContext({ baseURL: base, viewport: WIDTHS[0], acceptDownloads: true });
 });
 
@@ -51,47 +44,13 @@ afterAll(async () => {
   await t?.destroy();
 });
 
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: `${base}/__test/axe.js` });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-}
-
-/** A page that collects script errors, console errors and failed requests, with axe at hand. */
-async function watchedPage(on: BrowserContext): Promise<{ page: Page; problems: string[] }> {
-  const page = await on.newPage();
-  page.setDefaultTimeout(15_000);
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource.*404/.test(m.text())) problems.push(m.text());
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
-  });
-  await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
-  return { page, problems };
-}
-
 describe('the dossier on the desk', () => {
   it('sign in, open the incident, filter complaints, confirm, download the PDF', async () => {
-    const { page, problems } = await watchedPage(context);
+    const { page, problems } = await watchedPage(context, { failedResponses: true });
 
     const { password } = await createUser(t.ctx.store.db, 'inv-dossier@example.org', 'investigator');
-    await page.goto('/login');
-    await page.getByLabel('Email').fill('inv-dossier@example.org');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
-    await page.getByLabel('Current password').fill(password);
-    await page.getByLabel('New password', { exact: true }).fill(OWN_PASSWORD);
-    await page.getByLabel('New password again').fill(OWN_PASSWORD);
-    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await signInFirstTime(page, 'inv-dossier@example.org', password);
     const incidents = page.getByRole('region', { name: 'Incidents, newest onset first' });
-    await incidents.waitFor();
     // Before the password change the desk's GET /api/v1/me is answered 403 password-change-required, by design.
     problems.length = 0;
 
@@ -122,7 +81,7 @@ describe('the dossier on the desk', () => {
     for (const w of WIDTHS) {
       await page.setViewportSize(w);
       await page.screenshot({ path: path.join(ARTIFACTS, `dossier-incident-${w.name}.png`), fullPage: true });
-      expect(await axe(page), w.name).toEqual([]);
+      expect(await axeViolations(page), w.name).toEqual([]);
     }
     expect(problems).toEqual([]);
     await page.close();
@@ -130,7 +89,7 @@ describe('the dossier on the desk', () => {
 
   // Signed in by the test above (the same browser context).
   it('detach a report and attach it back by reference, merge an incident in, split a state off', async () => {
-    const { page, problems } = await watchedPage(context);
+    const { page, problems } = await watchedPage(context, { failedResponses: true });
     await page.goto(`/desk/incidents/${att.id}`);
     const table = page.getByRole('region', { name: 'Complaints of this incident' });
     const rows = () => table.getByRole('link', { name: /^OD-/ }).count();
@@ -163,7 +122,7 @@ describe('the dossier on the desk', () => {
     for (const w of WIDTHS) {
       await page.setViewportSize(w);
       await page.locator('section[aria-labelledby="reshape-heading"]').screenshot({ path: path.join(ARTIFACTS, `dossier-split-confirm-${w.name}.png`) });
-      expect(await axe(page), `confirming, ${w.name}`).toEqual([]);
+      expect(await axeViolations(page), `confirming, ${w.name}`).toEqual([]);
     }
     await page.setViewportSize(WIDTHS[0]);
     await page.getByRole('button', { name: 'Yes, split' }).click();
@@ -178,7 +137,7 @@ describe('the dossier on the desk', () => {
     for (const w of WIDTHS) {
       await page.setViewportSize(w);
       await page.screenshot({ path: path.join(ARTIFACTS, `dossier-case-reports-${w.name}.png`), fullPage: true });
-      expect(await axe(page), w.name).toEqual([]);
+      expect(await axeViolations(page), w.name).toEqual([]);
     }
     expect(problems).toEqual([]);
     await page.close();
@@ -188,7 +147,7 @@ describe('the dossier on the desk', () => {
     const { password, user } = await createUser(t.ctx.store.db, 'analyst-dossier@example.org', 'analyst');
     await t.ctx.store.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
     const own = await browser.newContext({ baseURL: base, viewport: WIDTHS[0] });
-    const { page, problems } = await watchedPage(own);
+    const { page, problems } = await watchedPage(own, { failedResponses: true });
     await page.goto('/login');
     await page.getByLabel('Email').fill('analyst-dossier@example.org');
     await page.getByLabel('Password').fill(password);

@@ -3,24 +3,20 @@
 // an uncovered carrier, and axe finds nothing on any public page at phone and desk widths.
 // Screenshots go to test/artifacts/ (gitignored).
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertIncidents } from '../../src/incidents/index.js';
 import { insertReports, type ReportRow } from '../../src/store/index.js';
 import { webNotFoundPage, webRoutes } from '../../src/web/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ongoingAttIncident } from '../support/live-incident.js';
+import { axeViolations, launchChromium, watch, WIDTHS as DESK_AND_PHONE } from '../support/browser.js';
 import { reportRow } from '../support/public-fixture.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('test/artifacts');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WIDTHS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desk', width: 1280, height: 900 },
-] as const;
+/** Phone first: the public's page is read on phones most. */
+const WIDTHS = [DESK_AND_PHONE[1], DESK_AND_PHONE[0]] as const;
 /** Where the simulated outage is reported from: Manhattan, Atlanta, Chicago, Houston, Los Angeles. */
 const ZIPS = ['10001', '30303', '60601', '77002', '90012'];
 
@@ -30,7 +26,6 @@ let browser: Browser;
 let reference: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   t = await startTestApp('sqlite', {}, { extraRoutes: [webRoutes], notFoundPage: webNotFoundPage });
   const now = Date.now();
@@ -41,7 +36,7 @@ beforeAll(async () => {
   reference = rows[0]!.reference;
   await upsertIncidents(t.ctx.store.db, [ongoingAttIncident(now, { reportCount: rows.length, services: { voice: 0.9, sms: 0.7, data: 0.6, '911': 0.2 } })]);
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -51,25 +46,10 @@ afterAll(async () => {
 
 async function open(url: string, width: (typeof WIDTHS)[number] = WIDTHS[0]): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: width.width, height: width.height }, timezoneId: 'America/New_York' });
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  // axe comes from the page's own origin, so the page's CSP stays as strict as in production.
-  await page.route('**/__test/axe.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript' }));
+  const problems = await watch(page, { keep404Console: true });
   const res = await page.goto(`${base}${url}`);
   expect(res?.status()).toBe(200);
   return { page, problems };
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ url: `${base}/__test/axe.js` });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
 }
 
 describe('public status page in Chromium', () => {
@@ -115,7 +95,7 @@ describe('public status page in Chromium', () => {
         const { page } = await open(url, w);
         const name = url.startsWith('/received/') ? 'received' : url.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'form';
         await page.screenshot({ path: path.join(ARTIFACTS, `public-${name}-${w.name}.png`), fullPage: true });
-        const v = await axe(page);
+        const v = await axeViolations(page);
         if (v.length) found[`${url} @${w.width}`] = v;
         await page.close();
       }
