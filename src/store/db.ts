@@ -2,7 +2,7 @@
 // Migrations run on open, so the server and the CLI always see the same schema.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -17,6 +17,11 @@ export interface Store {
   location: string;
   /** The SQLite file (so a writer thread can open its own connection); undefined on Postgres. */
   file?: string;
+  /**
+   * Runs a compiled select and returns its rows as arrays in select order: the bulk reads (the
+   * exports) skip building an object per row, and SQLite's driver reads a row about twice as fast.
+   */
+  readArrays(query: CompiledQuery): Promise<unknown[][]>;
   close(): Promise<void>;
 }
 
@@ -41,7 +46,8 @@ function openPostgres(url: string): Store {
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  const readArrays = async (q: CompiledQuery) => (await pool.query<unknown[]>({ text: q.sql, values: [...q.parameters], rowMode: 'array' })).rows;
+  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), readArrays, close: () => db.destroy() };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

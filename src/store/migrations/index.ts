@@ -11,6 +11,7 @@ import { attribution } from './0006_attribution.js';
 import { incidentNotify } from './0007_incident_notify.js';
 import { hardening } from './0008_hardening.js';
 import { alerts } from './0009_alerts.js';
+import { exportOrder } from './0012_export_order.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -25,6 +26,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0007_incident_notify': incidentNotify(dialect),
         '0008_hardening': hardening(),
         '0009_alerts': alerts(dialect),
+        '0012_export_order': exportOrder(),
       };
     },
   };
