@@ -9,6 +9,7 @@
 //                       Postgres keeps database od_bench_desk_<reports>
 //     BENCH_CSV_ONLY=1  only the CSV export
 // Ends with one summary line: dossier_bench=<store>:rows=…,incident_p95=…,worst_page_p95=…,csv_rows_s=…,csv_peak_mb=…,pdf_s=…;…
+import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -49,6 +50,19 @@ const QUERIES = [
   'reports?county=36061&limit=50',
   'reports?state=56&service=sms&limit=50',
 ];
+
+/**
+ * Downloads in another process (so this one's memory is the server's) and stops reading after
+ * `max` lines; resolves with the lines read.
+ */
+function downloadLines(url: string, authorization: string, max: number): Promise<number> {
+  const client = `const r = await fetch(process.argv[1], { headers: { authorization: process.argv[2] } }); const reader = r.body.getReader(); let lines = 0;
+    for (;;) { const { done, value } = await reader.read(); if (done) break; for (let at = value.indexOf(10); at !== -1; at = value.indexOf(10, at + 1)) lines++; if (lines >= ${max}) { await reader.cancel(); break; } }
+    process.stdout.write(String(lines));`;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', client, url, authorization], (e, out) => (e ? reject(e) : resolve(Number(out))));
+  });
+}
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil(p * xs.length) - 1]!;
 
@@ -92,18 +106,7 @@ async function measure(name: string, store: Store): Promise<string> {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const rss0 = process.memoryUsage().rss;
     const c0 = performance.now();
-    const res = await fetch(`${base}/api/v1/incidents/${ID}/reports.csv`, { headers: H });
-    const reader = res.body!.getReader();
-    let lines = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      for (let at = value.indexOf(10); at !== -1; at = value.indexOf(10, at + 1)) lines++;
-      if (lines > limit) {
-        await reader.cancel();
-        break;
-      }
-    }
+    const lines = await downloadLines(`${base}/api/v1/incidents/${ID}/reports.csv`, H.authorization, limit + 1);
     const csvS = (performance.now() - c0) / 1000;
     clearInterval(sampler);
     const rows = Math.min(lines - 1, limit);
