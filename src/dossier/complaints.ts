@@ -1,6 +1,6 @@
 // The complaints of an incident: its reports (membership.ts) under the table's filters, newest
 // (or oldest) first, keyset-paginated like the reports list so a deep page costs what the first does.
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, SqliteAdapter, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { storedDate, type Store, type StoredReportRow, type StoredTime } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { withinIncident, type Membership } from './membership.js';
@@ -36,7 +36,7 @@ const earlier = (a: Date, b: Date | undefined) => (b && b < a ? b : a);
  * second bounds beside it: SQLite walks an index over one range, and two lower bounds on a
  * column made it walk the whole incident (a 30-minute filter took ~1 s at 2 M reports).
  */
-function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage) {
+function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage, rareText = false) {
   const oldest = f.order === 'oldest';
   let from = later(m.from, f.since);
   let to = earlier(m.to, f.until);
@@ -55,11 +55,29 @@ function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage) {
   if (f.sos !== undefined) q = q.where('sos_mode', '=', f.sos ? 1 : 0);
   const text = f.text?.trim();
   if (text) q = q.where((eb) => eb(eb.fn('lower', ['description']), 'like', likeLiteral(text)));
+  // Rare words: start from the trigram index's few reports rather than walk the incident's.
+  if (text && rareText) q = q.where(sql.ref('reports.rowid'), 'in', sql`(select rowid from reports_text where description like ${likeLiteral(text)})`);
   return q;
 }
 
+/** Matches the text index may hold before walking the incident in order finds a page sooner. */
+const RARE_TEXT_MATCHES = 5000;
+
+/**
+ * On SQLite, whether the text search should start from the FTS5 trigram index (migration 0012):
+ * when the words occur in few reports of the whole store. Common words are found within a few
+ * rows of the ordered walk, while reading all their matches first would take seconds. Fewer than
+ * 3 characters use no trigram. PostgreSQL's planner makes this choice itself (pg_trgm statistics).
+ */
+async function rareText(db: Kysely<Database>, f: ComplaintFilter): Promise<boolean> {
+  const text = f.text?.trim();
+  if (!text || text.length < 3 || !(db.getExecutor().adapter instanceof SqliteAdapter)) return false;
+  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from reports_text where description like ${likeLiteral(text)} limit ${RARE_TEXT_MATCHES + 1})`.execute(db);
+  return Number(r.rows[0]?.n) <= RARE_TEXT_MATCHES;
+}
+
 export async function listComplaints(db: Kysely<Database>, m: Membership, f: ComplaintPage): Promise<StoredReportRow[]> {
-  return paged(filtered(db, m, f), f).execute();
+  return paged(filtered(db, m, f, await rareText(db, f)), f).execute();
 }
 
 /** The table's order and keyset cut on any selection of the filtered reports. */
@@ -85,10 +103,11 @@ function paged<O>(query: SelectQueryBuilder<Database, 'reports', O>, f: Complain
 export async function* exportComplaints<C extends readonly (keyof StoredReportRow & string)[]>(store: Store, m: Membership, f: ComplaintFilter, columns: C, pageSize = 2000): AsyncGenerator<unknown[][]> {
   const at = { receivedAt: columns.indexOf('received_at'), id: columns.indexOf('id') };
   if (at.receivedAt < 0 || at.id < 0) throw new Error('an export reads received_at and id (its keyset)');
+  const rare = await rareText(store.db, f);
   let after: ComplaintPage['after'];
   for (;;) {
     const page: ComplaintPage = { ...f, after, limit: pageSize };
-    const rows = await store.readArrays(paged(filtered(store.db, m, page).clearSelect().select(columns), page).compile());
+    const rows = await store.readArrays(paged(filtered(store.db, m, page, rare).clearSelect().select(columns), page).compile());
     if (rows.length) yield rows;
     const last = rows.at(-1);
     if (rows.length < pageSize || !last) return;

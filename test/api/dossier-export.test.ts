@@ -72,4 +72,12 @@ describe.each(STORE_KINDS)('complaint exports on %s', (kind) => {
     expect(csv.length - 1).toBe(table.length);
     expect(csv[1]).toContain('"No bars, ""since"" 3am"'); // csv-stringify's quoting
   });
+
+  it('text search through the trigram index finds what the walk does, case-insensitively', async () => {
+    const found = await tableIds('&q=SINCE%22%203AM&zip=10001');
+    expect(found.length).toBe(SPECS.length / 2);
+    expect((await tableIds('&q=tower')).length).toBe(0);
+    const csv = (await get(`/api/v1/incidents/${INCIDENT.id}/reports.csv?q=since%22%203am&zip=10001`)).body.trim().split('\n');
+    expect(csv.length - 1).toBe(found.length);
+  });
 });

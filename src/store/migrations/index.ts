@@ -26,7 +26,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0007_incident_notify': incidentNotify(dialect),
         '0008_hardening': hardening(),
         '0009_alerts': alerts(dialect),
-        '0012_export_order': exportOrder(),
+        '0012_export_order': exportOrder(dialect),
       };
     },
   };
