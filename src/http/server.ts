@@ -13,7 +13,6 @@ import { openStore, type Store } from '../store/index.js';
 import { buildApp, type AppParts } from './app.js';
 import type { AppContext } from './context.js';
 import { purgeEndedHits } from './rate-limit-store.js';
-import { warmUp } from './warm-up.js';
 import { randomBytes } from 'node:crypto';
 import { settingOrCreate } from '../store/settings.js';
 
@@ -48,7 +47,6 @@ export async function createContext(config: Config, store?: Store, clock: () => 
   const salts = new DailySalts(s.db);
   await salts.forDay(clock()); // fails fast if the store cannot hold salts
   const linkSecret = await settingOrCreate(s.db, 'link_secret', () => randomBytes(32).toString('base64url'));
-  await warmUp(s, clock());
   return {
     config,
     store: s,
