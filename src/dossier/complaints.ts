@@ -1,7 +1,7 @@
 // The complaints of an incident: its reports (membership.ts) under the table's filters, newest
 // (or oldest) first, keyset-paginated like the reports list so a deep page costs what the first does.
-import type { Kysely, SelectQueryBuilder } from 'kysely';
-import { storedDate, storedMs, type StoredReportRow, type StoredTime } from '../store/index.js';
+import { sql, SqliteAdapter, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { storedDate, storedMs, type Store, type StoredReportRow, type StoredTime } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { attachedToIncident, withinIncident, type Membership } from './membership.js';
 
@@ -36,7 +36,7 @@ const earlier = (a: Date, b: Date | undefined) => (b && b < a ? b : a);
  * second bounds beside it: SQLite walks an index over one range, and two lower bounds on a
  * column made it walk the whole incident (a 30-minute filter took ~1 s at 2 M reports).
  */
-function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage, part: Part = 'sources') {
+function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage, part: Part = 'sources', rareText = false) {
   const oldest = f.order === 'oldest';
   let from = later(m.from, f.since);
   let to = earlier(m.to, f.until);
@@ -45,8 +45,10 @@ function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage, part: P
     if (oldest) from = later(from, f.after.receivedAt);
     else if (f.after.receivedAt <= to) [to, toExclusive] = [f.after.receivedAt, false];
   }
-  const all = db.selectFrom('reports').selectAll();
-  let q = part === 'sources' ? withinIncident(all, m, from, to, toExclusive) : attachedToIncident(all, m, f.since, f.until);
+  const text = f.text?.trim();
+  let q = part === 'attached'
+    ? attachedToIncident(db.selectFrom('reports').selectAll(), m, f.since, f.until)
+    : withinIncident(rareText && text ? fromTextIndex(db, text) : f.zip && onSqlite(db) ? fromZipIndex(db, f.zip, from, to) : db.selectFrom('reports').selectAll(), m, from, to, toExclusive);
   if (f.carrier) q = q.where('carrier', '=', f.carrier);
   if (f.state) q = q.where('state', '=', f.state);
   if (f.county) q = q.where('county', '=', f.county);
@@ -54,31 +56,76 @@ function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage, part: P
   if (f.source) q = q.where('source', '=', f.source);
   if (f.service) q = q.where('services', 'like', `%${f.service}%`);
   if (f.sos !== undefined) q = q.where('sos_mode', '=', f.sos ? 1 : 0);
-  const text = f.text?.trim();
   if (text) q = q.where((eb) => eb(eb.fn('lower', ['description']), 'like', likeLiteral(text)));
   return q;
+}
+
+/**
+ * SQLite: the reports whose description the trigram index matches, looked up by rowid. CROSS
+ * JOIN fixes the index's matches as the outer loop; left to itself the planner walked the
+ * incident's time range (seconds at 10 M reports) whenever its statistics were absent or partial.
+ */
+function fromTextIndex(db: Kysely<Database>, text: string) {
+  return fromHits(db, sql<{ hit: number }>`(select rowid as hit from reports_text where description like ${likeLiteral(text)})`);
+}
+
+/**
+ * SQLite: a ZIP's reports in the range, found by (zip, received_at), then ordered (a ZIP holds
+ * few of an incident's reports). Without statistics the planner walked the network's time index
+ * instead and filtered it: 1-7 s for a quiet ZIP at 10 M reports.
+ */
+function fromZipIndex(db: Kysely<Database>, zip: string, from: Date, to: Date) {
+  return fromHits(db, sql<{ hit: number }>`(select rowid as hit from reports where zip = ${zip} and received_at >= ${from} and received_at <= ${to})`);
+}
+
+function fromHits(db: Kysely<Database>, rowids: RawBuilder<{ hit: number }>) {
+  return db.selectFrom(rowids.as('hits')).crossJoin('reports').where(sql.ref('reports.rowid'), '=', sql.ref('hits.hit')).selectAll('reports') as unknown as SelectQueryBuilder<Database, 'reports', StoredReportRow>;
+}
+
+const onSqlite = (db: Kysely<Database>) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/** Matches the text index may hold before walking the incident in order finds a page sooner. */
+const RARE_TEXT_MATCHES = 5000;
+
+/**
+ * On SQLite, whether the text search should start from the FTS5 trigram index (migration 0012):
+ * when the words occur in few reports of the whole store. Common words are found within a few
+ * rows of the ordered walk, while reading all their matches first would take seconds. Fewer than
+ * 3 characters use no trigram. PostgreSQL's planner makes this choice itself (pg_trgm statistics).
+ */
+async function rareText(db: Kysely<Database>, f: ComplaintFilter): Promise<boolean> {
+  const text = f.text?.trim();
+  if (!text || text.length < 3 || !onSqlite(db)) return false;
+  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from reports_text where description like ${likeLiteral(text)} limit ${RARE_TEXT_MATCHES + 1})`.execute(db);
+  return Number(r.rows[0]?.n) <= RARE_TEXT_MATCHES;
 }
 
 /** The two parts of an incident's reports: what its sources take, and the single reports staff attached. */
 type Part = 'sources' | 'attached';
 
-type Keyed = { received_at: StoredTime; id: string };
+interface Keyed { readonly receivedAt: StoredTime; readonly id: string }
 
 /**
  * One page of the incident's reports: the sources' page and the attached reports' page, each
  * in the table's order on its own index, merged. A query with both parts OR-ed together would
  * sort the whole incident for each page.
  */
-async function pageOf<R extends Keyed>(m: Membership, f: ComplaintPage, query: (part: Part) => Promise<R[]>): Promise<R[]> {
+async function pageOf<R>(m: Membership, f: ComplaintPage, key: (r: R) => Keyed, query: (part: Part) => Promise<R[]>): Promise<R[]> {
   const fromSources = await query('sources');
   if (m.attached.length === 0) return fromSources;
   const sign = f.order === 'oldest' ? 1 : -1;
-  const order = (a: R, b: R) => sign * (storedMs(a.received_at) - storedMs(b.received_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const order = (a: R, b: R) => {
+    const [x, y] = [key(a), key(b)];
+    return sign * (storedMs(x.receivedAt) - storedMs(y.receivedAt) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  };
   return [...fromSources, ...(await query('attached'))].sort(order).slice(0, f.limit);
 }
 
+const rowKey = (r: StoredReportRow): Keyed => ({ receivedAt: r.received_at, id: r.id });
+
 export async function listComplaints(db: Kysely<Database>, m: Membership, f: ComplaintPage): Promise<StoredReportRow[]> {
-  return pageOf(m, f, (part) => paged(filtered(db, m, f, part), f).execute());
+  const rare = await rareText(db, f);
+  return pageOf(m, f, rowKey, (part) => paged(filtered(db, m, f, part, rare), f).execute());
 }
 
 /** The table's order and keyset cut on any selection of the filtered reports. */
@@ -95,37 +142,24 @@ function paged<O>(query: SelectQueryBuilder<Database, 'reports', O>, f: Complain
   return q.orderBy('received_at', dir).orderBy('id', dir).limit(f.limit);
 }
 
-/** The columns an export reads (not the fingerprint, idempotency key or request hash). */
-export const EXPORT_COLUMNS = [
-  'id', 'reference', 'received_at', 'carrier', 'network', 'services', 'sos_mode', 'zip', 'county', 'state', 'started_at', 'ended_at',
-  'called_carrier', 'called_network', 'description', 'source', 'consent_to_contact', 'contact_name', 'contact_email', 'contact_phone',
-] as const;
-export type ExportRow = Pick<StoredReportRow, (typeof EXPORT_COLUMNS)[number]>;
-
 /**
- * Every matching report's exported columns, in keyset pages of `pageSize` rows: one query per
- * page, memory bounded by a page whatever the incident's size.
+ * Every matching report's `columns`, in keyset pages of `pageSize` rows read as arrays: one query
+ * per page walking (network, received_at, id) in order (no sort), memory bounded by a page
+ * whatever the incident's size. The next page starts after the last row's (received_at, id).
+ * Pages of 2,000 rows die young: 10,000-row pages were promoted and collected in the old space.
  */
-export async function* exportComplaints(db: Kysely<Database>, m: Membership, f: ComplaintFilter, pageSize = 10_000): AsyncGenerator<ExportRow[]> {
+export async function* exportComplaints<C extends readonly (keyof StoredReportRow & string)[]>(store: Store, m: Membership, f: ComplaintFilter, columns: C, pageSize = 2000): AsyncGenerator<unknown[][]> {
+  const at = { receivedAt: columns.indexOf('received_at'), id: columns.indexOf('id') };
+  if (at.receivedAt < 0 || at.id < 0) throw new Error('an export reads received_at and id (its keyset)');
+  const rare = await rareText(store.db, f);
+  const arrayKey = (r: unknown[]): Keyed => ({ receivedAt: r[at.receivedAt] as StoredTime, id: r[at.id] as string });
   let after: ComplaintPage['after'];
   for (;;) {
     const page: ComplaintPage = { ...f, after, limit: pageSize };
-    const rows: ExportRow[] = await pageOf(m, page, (part) => paged(filtered(db, m, page, part).clearSelect().select(EXPORT_COLUMNS), page).execute());
+    const rows = await pageOf(m, page, arrayKey, (part) => store.readArrays(paged(filtered(store.db, m, page, part, rare).clearSelect().select(columns), page).compile()));
     if (rows.length) yield rows;
     const last = rows.at(-1);
     if (rows.length < pageSize || !last) return;
-    after = { receivedAt: storedDate(last.received_at), id: last.id };
-  }
-}
-
-/** Every matching report, a page at a time in constant memory (the exports work on whole pages: a step per row costs more than the row). */
-export async function* allComplaints(db: Kysely<Database>, m: Membership, f: ComplaintFilter, pageSize = 2000): AsyncGenerator<StoredReportRow[]> {
-  let after: ComplaintPage['after'];
-  for (;;) {
-    const rows = await listComplaints(db, m, { ...f, after, limit: pageSize });
-    if (rows.length) yield rows;
-    const last = rows.at(-1);
-    if (rows.length < pageSize || !last) return;
-    after = { receivedAt: storedDate(last.received_at), id: last.id };
+    after = { receivedAt: storedDate(last[at.receivedAt] as StoredTime), id: last[at.id] as string };
   }
 }

@@ -34,7 +34,10 @@ export interface ReportView {
 
 export const hasContact = (r: Pick<StoredReportRow, 'contact_name' | 'contact_email' | 'contact_phone'>): boolean => Boolean(r.contact_name || r.contact_email || r.contact_phone);
 
-export function presentReport(r: StoredReportRow, withContact: boolean): ReportView {
+/** A stored report as presented (its idempotency key and request hash never leave). */
+export type PresentableReport = Omit<StoredReportRow, 'idempotency_key' | 'request_hash'>;
+
+export function presentReport(r: PresentableReport, withContact: boolean): ReportView {
   const show = withContact && hasContact(r);
   return {
     id: r.id,
@@ -66,23 +69,44 @@ export const CSV_COLUMNS = [
   'calledCarrier', 'description', 'source', 'consentToContact', 'contactName', 'contactEmail', 'contactPhone', 'contactRedacted',
 ] as const;
 
-/** What a CSV record is made from: the stored report without its fingerprint and request keys. */
-export type CsvSourceRow = Pick<StoredReportRow, 'id' | 'reference' | 'received_at' | 'carrier' | 'network' | 'services' | 'sos_mode' | 'zip' | 'county'
-  | 'state' | 'started_at' | 'ended_at' | 'called_carrier' | 'description' | 'source' | 'consent_to_contact' | 'contact_name' | 'contact_email' | 'contact_phone'>;
+/**
+ * The stored columns the exports read, in the order the functions below take them as one array
+ * (a bulk read's row): every column but the idempotency key and request hash.
+ */
+export const EXPORT_COLUMNS = [
+  'id', 'reference', 'received_at', 'carrier', 'network', 'services', 'sos_mode', 'zip', 'county', 'state', 'started_at', 'ended_at',
+  'called_carrier', 'called_network', 'description', 'source', 'fingerprint', 'consent_to_contact', 'contact_name', 'contact_email', 'contact_phone',
+] as const;
+/** One report as EXPORT_COLUMNS' values. */
+export type ExportValues = unknown[];
+type Col<K extends keyof StoredReportRow> = StoredReportRow[K];
 
-const iso = (v: StoredReportRow['received_at']) => (v instanceof Date ? v : new Date(Number(v))).toISOString();
+const iso = (v: unknown) => (v instanceof Date ? v : new Date(Number(v))).toISOString();
+
+/** The exported values as the stored row they are (presentReport reads that). */
+export function exportedReport(v: ExportValues): PresentableReport {
+  return {
+    id: v[0] as Col<'id'>, reference: v[1] as Col<'reference'>, received_at: v[2] as Col<'received_at'>, carrier: v[3] as Col<'carrier'>,
+    network: v[4] as Col<'network'>, services: v[5] as Col<'services'>, sos_mode: v[6] as Col<'sos_mode'>, zip: v[7] as Col<'zip'>,
+    county: v[8] as Col<'county'>, state: v[9] as Col<'state'>, started_at: v[10] as Col<'started_at'>, ended_at: v[11] as Col<'ended_at'>,
+    called_carrier: v[12] as Col<'called_carrier'>, called_network: v[13] as Col<'called_network'>, description: v[14] as Col<'description'>,
+    source: v[15] as Col<'source'>, fingerprint: v[16] as Col<'fingerprint'>, consent_to_contact: v[17] as Col<'consent_to_contact'>,
+    contact_name: v[18] as Col<'contact_name'>, contact_email: v[19] as Col<'contact_email'>, contact_phone: v[20] as Col<'contact_phone'>,
+  };
+}
 
 /**
- * One CSV record in CSV_COLUMNS order, straight from the stored row (the same values as
- * presentReport's, without building the view): an array, so the CSV writer maps no keys.
+ * One CSV record in CSV_COLUMNS order, straight from the exported values (the same values as
+ * presentReport's, without building the view or a row object): an array, so the CSV writer maps no keys.
  */
-export function csvRecordOf(r: CsvSourceRow, withContact: boolean): (string | null)[] {
-  const has = Boolean(r.contact_name || r.contact_email || r.contact_phone);
+export function csvRecordOf(v: ExportValues, withContact: boolean): (string | null)[] {
+  const has = Boolean(v[18] || v[19] || v[20]);
   const show = withContact && has;
+  const services = v[5] as string;
   return [
-    r.id, r.reference, iso(r.received_at), r.carrier, r.network, r.services ? r.services.replaceAll(',', ';') : '', r.sos_mode === 1 ? 'true' : 'false',
-    r.zip, r.county, r.state, iso(r.started_at), r.ended_at === null ? null : iso(r.ended_at), r.called_carrier, r.description, r.source,
-    r.consent_to_contact === 1 ? 'true' : 'false', show ? r.contact_name : null, show ? r.contact_email : null, show ? r.contact_phone : null,
+    v[0] as string, v[1] as string, iso(v[2]), v[3] as string, v[4] as string, services ? services.replaceAll(',', ';') : '', Number(v[6]) === 1 ? 'true' : 'false',
+    v[7] as string, v[8] as string, v[9] as string, iso(v[10]), v[11] === null ? null : iso(v[11]), v[12] as string | null, v[14] as string, v[15] as string,
+    Number(v[17]) === 1 ? 'true' : 'false', show ? (v[18] as string | null) : null, show ? (v[19] as string | null) : null, show ? (v[20] as string | null) : null,
     !show && has ? 'true' : 'false',
   ];
 }

@@ -30,7 +30,28 @@ export async function issueApiToken(db: Kysely<Database>, userId: string, name: 
   return { token, secret };
 }
 
+/** Last-use stamps not yet written, per store: the token list waits for them. */
+const touching = new WeakMap<Kysely<Database>, Promise<void>>();
+/** Tokens whose stamp is queued: a burst of requests before it is written queues one. */
+const queued = new Set<string>();
+
+/**
+ * Stamps the token's last use after the request that used it: the write (an fsync on SQLite)
+ * no longer delays the request, and a stamp that fails is only a stamp (the next use retries).
+ */
+function touchLater(db: Kysely<Database>, hash: string, now: Date): void {
+  if (queued.has(hash)) return;
+  queued.add(hash);
+  const prior = touching.get(db) ?? Promise.resolve();
+  const next = prior.then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    .then(async () => { await db.updateTable('api_tokens').set({ last_used_at: now }).where('token_hash', '=', hash).execute(); })
+    .catch(() => {})
+    .finally(() => queued.delete(hash));
+  touching.set(db, next);
+}
+
 export async function listTokens(db: Kysely<Database>, userId: string): Promise<ApiToken[]> {
+  await touching.get(db);
   const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -61,8 +82,6 @@ export async function resolveToken(db: Kysely<Database>, secret: string, now = n
   if (!r) return undefined;
   if (r.expires_at !== null && storedDate(r.expires_at) <= now) return undefined;
   const last = storedDateOrNull(r.last_used_at);
-  if (!last || now.getTime() - last.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('token_hash', '=', hash).execute();
-  }
+  if (!last || now.getTime() - last.getTime() >= LAST_USED_RESOLUTION_MS) touchLater(db, hash, now);
   return { userId: r.user_id, tokenId: r.id };
 }

@@ -2,7 +2,7 @@
 // Migrations run on open, so the server and the CLI always see the same schema.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -22,6 +22,11 @@ export interface Store {
    * (parsed and planned once per connection: a third of the cost of a fresh complex statement).
    */
   prepared?: <R>(name: string, text: string, values: unknown[]) => Promise<R[]>;
+  /**
+   * Runs a compiled select and returns its rows as arrays in select order: the bulk reads (the
+   * exports) skip building an object per row, and SQLite's driver reads a row about twice as fast.
+   */
+  readArrays(query: CompiledQuery): Promise<unknown[][]>;
   close(): Promise<void>;
 }
 
@@ -47,7 +52,8 @@ function openPostgres(url: string): Store {
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const prepared = async <R>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as R[];
-  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), prepared, close: () => db.destroy() };
+  const readArrays = async (q: CompiledQuery) => (await pool.query<unknown[]>({ text: q.sql, values: [...q.parameters], rowMode: 'array' })).rows;
+  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), prepared, readArrays, close: () => db.destroy() };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

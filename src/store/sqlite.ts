@@ -1,6 +1,6 @@
 // One SQLite connection with the settings every connection to the store must have.
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import type { Store } from './db.js';
 import type { Database } from './schema.js';
 import { SqliteTimePlugin } from './time.js';
@@ -24,5 +24,7 @@ export function openSqliteFile(file: string): SqliteDatabase.Database {
 export function openSqliteConnection(file: string): Store {
   const sqlite = openSqliteFile(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new SqliteTimePlugin()] });
-  return { db, dialect: 'sqlite', location: file, file, close: () => db.destroy() };
+  // Synchronous on the one connection, like Kysely's own queries on it; parameters as compiled (Dates already epoch ms).
+  const readArrays = async (q: CompiledQuery) => sqlite.prepare(q.sql).raw(true).all(...(q.parameters as unknown[])) as unknown[][];
+  return { db, dialect: 'sqlite', location: file, file, readArrays, close: () => db.destroy() };
 }

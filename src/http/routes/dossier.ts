@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { stringify, type Stringifier } from 'csv-stringify';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { actOnIncident, attachReport, detachReport, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
 import type { ImpactTallies } from '../../dossier/index.js';
 import type { DossierSection } from '../../dossier/pdf/dossier-pdf.js';
@@ -15,22 +15,17 @@ import { assumptionsSchema, attachReportSchema, caseActionSchema, detachReportSc
 
 const date = (s: string | undefined) => (s ? new Date(s) : undefined);
 
-/** Until the writer wants more (drain) or is gone (the client left). */
-const writable = (out: Stringifier) => new Promise<void>((resolve) => {
-  const done = () => { out.off('drain', done).off('close', done); resolve(); };
-  out.on('drain', done).on('close', done);
-});
+/** Records csv-stringify writes per call: a call per record costs a stream write each, a whole page keeps ~10 MB of strings alive past the young generation (both ~40 % slower). */
+const CSV_BATCH = 500;
 
-/** Writes the records into one csv-stringify stream, waiting whenever it is full; stops if the client leaves. */
-async function feedCsv(out: Stringifier, pages: AsyncGenerator<(string | null)[][]>): Promise<void> {
-  try {
-    for await (const page of pages) {
-      for (const record of page) if (!out.write(record)) await writable(out);
-      if (out.destroyed) return;
-    }
-    out.end();
-  } catch (e) {
-    out.destroy(e as Error);
+/**
+ * The CSV text of the export's pages, header first, a batch of records per chunk. Pulled by the
+ * response stream, so a slow client stops the reads (memory stays one page whatever the size).
+ */
+async function* csvChunks(pages: AsyncGenerator<(string | null)[][]>): AsyncGenerator<string> {
+  yield stringifyCsv([], { header: true, columns: [...CSV_COLUMNS] });
+  for await (const page of pages) {
+    for (let at = 0; at < page.length; at += CSV_BATCH) yield stringifyCsv(page.slice(at, at + CSV_BATCH));
   }
 }
 
@@ -96,11 +91,8 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
     const pages = await exportIncidentCsv(ctx, actorOf(req), req.params.id, {
       ...rest, text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, limit: 0,
     }, ctx.clock());
-    // One csv-stringify stream for the whole export, fed array records straight from the store's pages.
-    const csv = stringify({ header: true, columns: [...CSV_COLUMNS] });
-    void feedCsv(csv, pages);
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.csv"`);
-    return reply.send(csv);
+    return reply.send(Readable.from(csvChunks(pages), { highWaterMark: 2 }));
   });
 
   app.get('/api/v1/incidents/:id/reports.jsonl', { preHandler: requireActor(ctx), schema: exportJsonlSchema }, async (req, reply) => {

@@ -13,6 +13,7 @@ import { hardening } from './0008_hardening.js';
 import { alerts } from './0009_alerts.js';
 import { rateBuckets } from './0010_rate_buckets.js';
 import { publicMail } from './0011_public_mail.js';
+import { exportOrder } from './0012_export_order.js';
 import { caseReports } from './0013_case_reports.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -30,6 +31,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0009_alerts': alerts(dialect),
         '0010_rate_buckets': rateBuckets(dialect),
         '0011_public_mail': publicMail(dialect),
+        '0012_export_order': exportOrder(dialect),
         '0013_case_reports': caseReports(dialect),
       };
     },
