@@ -57,7 +57,10 @@ function openPostgres(url: string): Store {
 }
 
 export async function migrate(store: Store): Promise<string[]> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect) });
+  // Unordered: a store that ran a later-numbered migration first (built from a branch, or a
+  // release that shipped them in another order) still gets the missing ones; each migration
+  // touches only its own tables, so their order does not matter once each has run once.
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error(`migration failed: ${error instanceof Error ? error.message : String(error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
