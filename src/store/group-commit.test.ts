@@ -150,3 +150,19 @@ describe('GroupCommitter', () => {
     expect(held.batches).toEqual([]);
   });
 });
+
+describe('the commit-time estimate', () => {
+  it('comes down again when every item is dropped as too late for it, so intake does not stay shut', async () => {
+    const commits: number[][] = [];
+    const committer = new GroupCommitter<number, number>({ commit: async (b) => (commits.push(b), b) });
+    committer.commitMs = 60_000; // one very slow commit (a lock, a stalled disk) was the last measured
+    const tooLate = () => committer.commitMs > 500; // as intake's deadline check: answered past 500 ms
+    const outcomes: string[] = [];
+    for (let i = 0; i < 20 && !outcomes.includes('stored'); i++) {
+      outcomes.push(await committer.submit(i, tooLate).then(() => 'stored', (e: unknown) => (e instanceof AbandonedError ? 'dropped' : 'failed')));
+    }
+    expect(outcomes.at(-1)).toBe('stored');
+    expect(outcomes.filter((o) => o === 'dropped').length).toBeGreaterThan(0);
+    expect(commits.length).toBe(1);
+  });
+});

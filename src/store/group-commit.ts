@@ -131,6 +131,10 @@ export class GroupCommitter<T, R> {
     if (live.length < taken.length) {
       this.abandoned += taken.length - live.length;
       for (const p of taken) if (!live.includes(p)) p.reject(new AbandonedError());
+      // Callers drop items the estimate says would be answered too late; with nothing committed
+      // the estimate would never come down again and every later item would be dropped too. So
+      // it decays while batches come out empty, until one is tried and measured.
+      if (live.length === 0) this.commitMs /= 2;
     }
     return live;
   }
