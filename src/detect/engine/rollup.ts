@@ -7,12 +7,14 @@ import type { ScopeLevel } from './types.js';
 const RING_MASK = RING_MINUTES - 1;
 
 export class RegionSeries {
-  readonly minutes = new Uint32Array(RING_MINUTES);
+  // Views on two buffers per key (minute ring + window sums; hourly counts + flags): a
+  // report's writes stay within a few cache lines and thousands of keys cost few allocations.
+  readonly minutes: Uint32Array;
   /** sums[i] = reports in the WINDOWS[i] minutes ending at lastMinute (inclusive). */
-  readonly sums = new Float64Array(WINDOWS.length);
+  readonly sums: Float64Array;
   readonly hours: Uint32Array | Uint16Array;
   /** 1 = the hour was inside an incident (or its tail): baselines skip it. */
-  readonly flags = new Uint8Array(HISTORY_HOURS);
+  readonly flags: Uint8Array;
   lastMinute = -1;
   lastHour = -1;
   total = 0; // reports in the hourly ring (5 weeks): the key's share of its network
@@ -39,7 +41,13 @@ export class RegionSeries {
     this.regionId = Number(region) | 0;
     // Counties rarely exceed 65k reports an hour; halve their memory (saturating adds).
     this.saturates = level === 'county';
-    this.hours = this.saturates ? new Uint16Array(HISTORY_HOURS) : new Uint32Array(HISTORY_HOURS);
+    const ring = new ArrayBuffer(8 * WINDOWS.length + 4 * RING_MINUTES);
+    this.sums = new Float64Array(ring, 0, WINDOWS.length);
+    this.minutes = new Uint32Array(ring, 8 * WINDOWS.length, RING_MINUTES);
+    const hourBytes = this.saturates ? 2 : 4;
+    const history = new ArrayBuffer(hourBytes * HISTORY_HOURS + HISTORY_HOURS);
+    this.hours = this.saturates ? new Uint16Array(history, 0, HISTORY_HOURS) : new Uint32Array(history, 0, HISTORY_HOURS);
+    this.flags = new Uint8Array(history, hourBytes * HISTORY_HOURS, HISTORY_HOURS);
   }
 
   /** Moves the ring to `minute`, dropping minutes that left each window. */
