@@ -1,7 +1,10 @@
 // bench:intake — durable report intake vs. a bare Fastify route, driven by autocannon with 50
 // connections. Each server runs in its own process (as in production); prints req/s, p50/p99
 // latency and the ratio, and ends with one summary line of name=value pairs. The servers run
-// as `npm start` does (live detection on), on a fresh store each.
+// as `npm start` does (live detection on), on a fresh store each. Live detection's cost on
+// the server's main thread (its engine, and its whole polls: store reads, engine, incident
+// writes) is read from /metrics once it has fed every accepted report: µs per report and its
+// share of the event loop at the rate the bench drove.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,6 +58,30 @@ const show = (name: string, f: Figures) =>
   console.log(`${name.padEnd(22)} ${Math.round(f.rps).toString().padStart(7)} req/s   p50 ${f.p50} ms   p99 ${f.p99} ms   errors ${f.errors}   non-2xx ${f.non2xx}`);
 
 const bin = path.resolve('bin/outage-desk.js');
+const METRICS_TOKEN = 'bench-intake';
+
+/** Sum of a metric's samples (all label sets) in Prometheus text. */
+function metric(text: string, name: string): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
+interface DetectionCost { reports: number; engineS: number; pollS: number }
+
+/** Waits until live detection has fed every accepted report (it polls every 2 s), then reads its cost. */
+async function detectionCost(url: string): Promise<DetectionCost> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const text = await res.text();
+    const cost = { reports: metric(text, 'detect_live_reports_total'), engineS: metric(text, 'detect_live_engine_seconds_total'), pollS: metric(text, 'detect_live_poll_seconds_total') };
+    if (cost.reports >= metric(text, 'reports_accepted_total') || Date.now() > deadline) return cost;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 const summary: string[] = [];
 
 const bare = await startProcess([path.resolve('bench/bare-server.mjs')], {});
@@ -79,9 +106,12 @@ const stores: Array<[string, Record<string, string>]> = [['sqlite', { DATA_DIR: 
 const postgres = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
 if (postgres) stores.push(['postgres', { DATABASE_URL: postgres.url }]);
 for (const [name, env] of stores) {
-  const server = await startProcess([bin, 'serve'], { ...env, PORT: '0', HOST: '127.0.0.1', INTAKE_RATE_LIMIT: '0', LOG_LEVEL: 'warn' });
+  const server = await startProcess([bin, 'serve'], { ...env, PORT: '0', HOST: '127.0.0.1', INTAKE_RATE_LIMIT: '0', LOG_LEVEL: 'warn', METRICS_TOKEN });
+  const started = performance.now();
   const fig = await drive(server.url);
   const mixed = await drive(server.url, 'varied');
+  const cost = await detectionCost(server.url);
+  const elapsedS = (performance.now() - started) / 1000;
   await server.stop();
   show(`durable intake ${name}`, fig);
   const ratio = fig.rps / bareFig.rps;
@@ -90,6 +120,10 @@ for (const [name, env] of stores) {
   console.log(`  ratio to bare: ${((mixed.rps / bareFig.rps) * 100).toFixed(1)} %   (many carriers, places and service mixes)`);
   summary.push(`${name}_rps=${Math.round(fig.rps)}`, `${name}_p50_ms=${fig.p50}`, `${name}_p99_ms=${fig.p99}`, `${name}_ratio=${ratio.toFixed(3)}`, `${name}_errors=${fig.errors + fig.non2xx}`);
   summary.push(`${name}_varied_rps=${Math.round(mixed.rps)}`, `${name}_varied_p99_ms=${mixed.p99}`, `${name}_varied_ratio=${(mixed.rps / bareFig.rps).toFixed(3)}`, `${name}_varied_errors=${mixed.errors + mixed.non2xx}`);
+  const perReport = (s: number) => (cost.reports > 0 ? (s * 1e6) / cost.reports : Number.NaN);
+  const share = (s: number) => (100 * s) / elapsedS;
+  console.log(`  live detection: ${cost.reports} reports fed over ${elapsedS.toFixed(1)} s (${Math.round(cost.reports / elapsedS)} reports/s); engine ${perReport(cost.engineS).toFixed(2)} µs/report = ${share(cost.engineS).toFixed(1)} % of the main thread; whole polls (store reads, engine, incident writes) ${perReport(cost.pollS).toFixed(2)} µs/report = ${share(cost.pollS).toFixed(1)} %${name === 'postgres' ? ' (includes waits on the server)' : ''}`);
+  summary.push(`${name}_detect_engine_us_per_report=${perReport(cost.engineS).toFixed(2)}`, `${name}_detect_engine_loop_pct=${share(cost.engineS).toFixed(1)}`, `${name}_detect_poll_us_per_report=${perReport(cost.pollS).toFixed(2)}`, `${name}_detect_poll_loop_pct=${share(cost.pollS).toFixed(1)}`);
 }
 await postgres?.drop();
 console.log(summary.join(' '));

