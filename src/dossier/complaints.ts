@@ -61,13 +61,18 @@ function filtered(db: Kysely<Database>, m: Membership, f: ComplaintPage, part: P
 }
 
 /**
- * SQLite: the reports whose description the trigram index matches, looked up by rowid. CROSS
- * JOIN fixes the index's matches as the outer loop; left to itself the planner walked the
- * incident's time range (seconds at 10 M reports) whenever its statistics were absent or partial.
+ * SQLite: the reports whose description the trigram index matches, and those past the index's
+ * mark (not indexed yet: text-index.ts), looked up by rowid. CROSS JOIN fixes the matches as the
+ * outer loop; left to itself the planner walked the incident's time range (seconds at 10 M
+ * reports) whenever its statistics were absent or partial.
  */
 function fromTextIndex(db: Kysely<Database>, text: string) {
-  return fromHits(db, sql<{ hit: number }>`(select rowid as hit from reports_text where description like ${likeLiteral(text)})`);
+  const like = likeLiteral(text);
+  return fromHits(db, sql<{ hit: number }>`(select rowid as hit from reports_text where description like ${like}
+    union all select rowid from reports where rowid > (${INDEXED_MARK}) and lower(description) like ${like})`);
 }
+
+const INDEXED_MARK = sql`select indexed_rowid from reports_text_progress where id = 1`;
 
 /**
  * SQLite: a ZIP's reports in the range, found by (zip, received_at), then ordered (a ZIP holds
@@ -86,18 +91,24 @@ const onSqlite = (db: Kysely<Database>) => db.getExecutor().adapter instanceof S
 
 /** Matches the text index may hold before walking the incident in order finds a page sooner. */
 const RARE_TEXT_MATCHES = 5000;
+/** Reports not indexed yet that a search may scan (the writer thread indexes them within seconds unless intake is flooded). */
+const MAX_UNINDEXED = 50_000;
 
 /**
  * On SQLite, whether the text search should start from the FTS5 trigram index (migration 0012):
- * when the words occur in few reports of the whole store. Common words are found within a few
- * rows of the ordered walk, while reading all their matches first would take seconds. Fewer than
- * 3 characters use no trigram. PostgreSQL's planner makes this choice itself (pg_trgm statistics).
+ * when the words occur in few reports of the whole store and few reports wait to be indexed.
+ * Common words are found within a few rows of the ordered walk, while reading all their matches
+ * first would take seconds. Fewer than 3 characters use no trigram. PostgreSQL's planner makes
+ * this choice itself (pg_trgm statistics).
  */
 async function rareText(db: Kysely<Database>, f: ComplaintFilter): Promise<boolean> {
   const text = f.text?.trim();
   if (!text || text.length < 3 || !onSqlite(db)) return false;
-  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from reports_text where description like ${likeLiteral(text)} limit ${RARE_TEXT_MATCHES + 1})`.execute(db);
-  return Number(r.rows[0]?.n) <= RARE_TEXT_MATCHES;
+  const r = await sql<{ n: number; unindexed: number }>`select
+    (select count(*) from (select 1 from reports_text where description like ${likeLiteral(text)} limit ${RARE_TEXT_MATCHES + 1})) as n,
+    (select count(*) from (select 1 from reports where rowid > (${INDEXED_MARK}) limit ${MAX_UNINDEXED + 1})) as unindexed`.execute(db);
+  const row = r.rows[0];
+  return Number(row?.n) <= RARE_TEXT_MATCHES && Number(row?.unindexed) <= MAX_UNINDEXED;
 }
 
 /** The two parts of an incident's reports: what its sources take, and the single reports staff attached. */

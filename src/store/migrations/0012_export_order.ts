@@ -10,11 +10,13 @@ import type { Dialect } from '../db.js';
  *   It carries the county too: the per-county counts of an incident (its map, the PDF) read the
  *   index alone instead of each report's row (the first PDF at 10 M reports took 13.6 s).
  * - Text search (`q`, any words inside the description) walked the incident's every report when
- *   the words are rare: ~5 s over 2.7 M. A trigram index finds them: SQLite's FTS5 trigram table
- *   (kept by triggers), PostgreSQL's pg_trgm GIN index on lower(description) when the extension
- *   can be had (else the search works as before, unindexed). Each costs the write path the
- *   description's trigrams per report; FTS5 keeps no positions or sizes (detail none,
- *   columnsize 0): LIKE needs neither, and the commit writes less.
+ *   the words are rare: ~5 s over 2.7 M. A trigram index finds them: SQLite's FTS5 trigram table,
+ *   PostgreSQL's pg_trgm GIN index on lower(description) when the extension can be had (else the
+ *   search works as before, unindexed). On SQLite the table is filled off the write path, by the
+ *   writer thread when intake leaves it time (text-index.ts): kept by triggers it cost intake
+ *   about 30 % of its reports/s. `reports_text_progress` is how far it got; reports past it are
+ *   searched by scanning them. FTS5 keeps no positions or sizes (detail none, columnsize 0):
+ *   LIKE needs neither.
  */
 export function exportOrder(dialect: Dialect) {
   return {
@@ -29,14 +31,8 @@ export function exportOrder(dialect: Dialect) {
 
 async function sqliteTextIndex(db: Kysely<unknown>): Promise<void> {
   await sql`create virtual table reports_text using fts5(description, content='reports', content_rowid='rowid', tokenize='trigram', detail='none', columnsize=0)`.execute(db);
-  await sql`insert into reports_text (reports_text) values ('rebuild')`.execute(db);
-  await sql`create trigger reports_text_insert after insert on reports begin
-    insert into reports_text (rowid, description) values (new.rowid, new.description); end`.execute(db);
-  await sql`create trigger reports_text_delete after delete on reports begin
-    insert into reports_text (reports_text, rowid, description) values ('delete', old.rowid, old.description); end`.execute(db);
-  await sql`create trigger reports_text_update after update of description on reports begin
-    insert into reports_text (reports_text, rowid, description) values ('delete', old.rowid, old.description);
-    insert into reports_text (rowid, description) values (new.rowid, new.description); end`.execute(db);
+  await sql`create table reports_text_progress (id integer primary key check (id = 1), indexed_rowid integer not null)`.execute(db);
+  await sql`insert into reports_text_progress (id, indexed_rowid) values (1, 0)`.execute(db);
 }
 
 async function postgresTextIndex(db: Kysely<unknown>): Promise<void> {
