@@ -6,7 +6,10 @@
 // HTTP clients do, while a second autocannon files reports at a steady rate the whole time.
 // Prints req/s and p99 (with p50) of each, status vs. bare, the server's CPU time per request
 // (from /proc: on a shared machine the req/s follow the neighbours, the CPU per request less
-// so), the intake's p99 alone and during the crowd, and one name=value summary line.
+// so), the intake's p99 alone and during the crowd, and one name=value summary line. The page
+// is also set beside a bare Fastify route in its own process sending the page's very bytes
+// (bench/bare-bytes-server.mjs): with the load generator on the same cores, reading 3-4 kB per
+// answer costs the client more than /healthz's 15 bytes, whatever the server does.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,8 +20,8 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 200;
 const INTAKE_RATE = Number(process.env.BENCH_INTAKE_RATE ?? 100); // reports per second
 
-function startServer(env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.resolve('bin/outage-desk.js'), 'serve'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(env: Record<string, string>, script = [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.resolve('bin/outage-desk.js'), 'serve']): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, script, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -59,10 +62,31 @@ const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0
 const ROUNDS = 3;
 const SLICE_S = Math.max(2, Math.round(DURATION_S / ROUNDS));
 const WARMUP_S = 2;
-const phases: Array<{ path: string; headers: Record<string, string> }> = [
-  { path: '/healthz', headers: {} },
-  { path: '/api/v1/status', headers: { 'accept-encoding': 'gzip' } },
-  { path: '/status', headers: { 'accept-encoding': 'gzip' } },
+
+/** The bare route of the page's size: the page's gzipped answer, captured now and sent by a bare Fastify. */
+async function bareOfPageSize(): Promise<Awaited<ReturnType<typeof startServer>> & { bytes: number }> {
+  const res = await fetch(`${server.url}/status`, { headers: { 'accept-encoding': 'gzip' } });
+  await res.arrayBuffer();
+  const raw = await new Promise<Buffer>((resolve, reject) => {
+    // fetch would gunzip: read the bytes as sent, with node:http.
+    void import('node:http').then(({ get }) => get(`${server.url}/status`, { headers: { 'accept-encoding': 'gzip' } }, (r) => {
+      const parts: Buffer[] = [];
+      r.on('data', (d: Buffer) => parts.push(d)).on('end', () => resolve(Buffer.concat(parts))).on('error', reject);
+    }).on('error', reject));
+  });
+  const file = path.join(dataDir, 'page.bin');
+  fs.writeFileSync(file, raw);
+  const headers: Record<string, string> = { 'content-type': res.headers.get('content-type') ?? 'text/html', 'content-encoding': 'gzip', 'cache-control': res.headers.get('cache-control') ?? '' };
+  const bare = await startServer({ BARE_BODY_FILE: file, BARE_HEADERS: JSON.stringify(headers) }, [path.resolve('bench/bare-bytes-server.mjs')]);
+  return { ...bare, bytes: raw.length };
+}
+const sized = await bareOfPageSize();
+
+const phases: Array<{ url: string; path: string; headers: Record<string, string> }> = [
+  { url: server.url, path: '/healthz', headers: {} },
+  { url: server.url, path: '/api/v1/status', headers: { 'accept-encoding': 'gzip' } },
+  { url: server.url, path: '/status', headers: { 'accept-encoding': 'gzip' } },
+  { url: sized.url, path: '/page', headers: { 'accept-encoding': 'gzip' } },
 ];
 
 // Reports filed at a steady rate, first alone (the reference: what the same machine gives the
@@ -77,19 +101,20 @@ const intake = fileReports(10 * 60); // stopped when the crowd leaves
 
 // The crowd runs in two worker threads: one client thread would be the bottleneck before the
 // server is, and the larger status bodies cost it more to read than /healthz's 15 bytes.
-const crowdOptions = (p: { path: string; headers: Record<string, string> }, duration: number) =>
-  ({ url: `${server.url}${p.path}`, connections: CONNECTIONS, headers: p.headers, duration, workers: 2 });
+const crowdOptions = (p: { url: string; path: string; headers: Record<string, string> }, duration: number) =>
+  ({ url: `${p.url}${p.path}`, connections: CONNECTIONS, headers: p.headers, duration, workers: 2 });
 
 async function crowds(): Promise<Figures[]> {
   for (const p of phases) await autocannon(crowdOptions(p, WARMUP_S)); // warm-up: JIT, caches
   const sums = phases.map(() => ({ requests: 0, seconds: 0, cpuMs: 0, p50: [] as number[], p99: 0, errors: 0, non2xx: 0 }));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, p] of phases.entries()) {
-      const cpuBefore = serverCpuMs(server.pid);
+      const pid = p.url === server.url ? server.pid : sized.pid;
+      const cpuBefore = serverCpuMs(pid);
       const r = await autocannon(crowdOptions(p, SLICE_S));
       const sum = sums[i]!;
       // The intake's reports are in this CPU time too (INTAKE_RATE/s, the same in every phase).
-      sum.cpuMs += serverCpuMs(server.pid) - cpuBefore;
+      sum.cpuMs += serverCpuMs(pid) - cpuBefore;
       sum.requests += r.requests.total;
       sum.seconds += r.duration;
       sum.p50.push(r.latency.p50);
@@ -104,7 +129,8 @@ async function crowds(): Promise<Figures[]> {
   }));
 }
 
-const [bare, api, page] = (await crowds()) as [Figures, Figures, Figures];
+const [bare, api, page, bareSized] = (await crowds()) as [Figures, Figures, Figures, Figures];
+await sized.stop();
 (intake as unknown as { stop(): void }).stop();
 const filed = figures(await intake);
 await server.stop();
@@ -117,6 +143,8 @@ show('GET /api/v1/status (gzip)', api);
 console.log(`  ratio to bare: ${((api.rps / bare.rps) * 100).toFixed(1)} %   (target >= 80 %)`);
 show('GET /status (page, gzip)', page);
 console.log(`  ratio to bare: ${((page.rps / bare.rps) * 100).toFixed(1)} %   (target >= 80 %)`);
+show(`bare Fastify, the page's ${sized.bytes} bytes`, bareSized);
+console.log(`  page's ratio to a bare route of its size: ${((page.rps / bareSized.rps) * 100).toFixed(1)} %   (target >= 80 %)`);
 show(`intake alone (${INTAKE_RATE}/s)`, alone);
 show(`intake meanwhile (${INTAKE_RATE}/s)`, filed);
 console.log(`  intake p99 ${filed.p99} ms during the crowd (target < 100 ms), p50 ${filed.p50} ms; alone on the same machine p99 ${alone.p99} ms`);
@@ -124,7 +152,8 @@ console.log([
   `bare_rps=${Math.round(bare.rps)}`, `bare_p99_ms=${bare.p99}`,
   `status_api_rps=${Math.round(api.rps)}`, `status_api_p99_ms=${api.p99}`, `status_api_ratio=${(api.rps / bare.rps).toFixed(3)}`,
   `status_page_rps=${Math.round(page.rps)}`, `status_page_p99_ms=${page.p99}`, `status_page_ratio=${(page.rps / bare.rps).toFixed(3)}`,
-  `bare_cpu_us=${bare.cpuUs?.toFixed(1)}`, `status_api_cpu_us=${api.cpuUs?.toFixed(1)}`, `status_page_cpu_us=${page.cpuUs?.toFixed(1)}`,
+  `bare_sized_rps=${Math.round(bareSized.rps)}`, `status_page_sized_ratio=${(page.rps / bareSized.rps).toFixed(3)}`, `page_bytes=${sized.bytes}`,
+  `bare_cpu_us=${bare.cpuUs?.toFixed(1)}`, `bare_sized_cpu_us=${bareSized.cpuUs?.toFixed(1)}`, `status_api_cpu_us=${api.cpuUs?.toFixed(1)}`, `status_page_cpu_us=${page.cpuUs?.toFixed(1)}`,
   `load1=${os.loadavg()[0]!.toFixed(1)}`,
   `intake_alone_p50_ms=${alone.p50}`, `intake_alone_p99_ms=${alone.p99}`,
   `intake_rps=${Math.round(filed.rps)}`, `intake_p50_ms=${filed.p50}`, `intake_p99_ms=${filed.p99}`, `intake_errors=${filed.errors + filed.non2xx + alone.errors + alone.non2xx}`,
