@@ -163,6 +163,8 @@ export interface AdmissionLimits {
   maxInFlight: number;
   /** A request that waited longer than this (ms) between arriving and its handler is shed; 0 = off. */
   maxQueueWaitMs: number;
+  /** A request whose body is still arriving after this (ms) gives its in-flight slot back until its body is in. */
+  bodyGraceMs: number;
   retryAfterSeconds: number;
 }
 
@@ -248,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxPendingReports: intFrom(env, 'MAX_PENDING_REPORTS', 2000, 1),
       maxInFlight: intFrom(env, 'MAX_IN_FLIGHT', 64),
       maxQueueWaitMs: intFrom(env, 'MAX_QUEUE_WAIT_MS', 500),
+      bodyGraceMs: intFrom(env, 'IN_FLIGHT_BODY_GRACE_MS', 250),
       retryAfterSeconds: intFrom(env, 'SHED_RETRY_AFTER_SECONDS', 2, 1),
     },
     alerts: alertsFrom(env),

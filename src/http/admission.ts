@@ -110,12 +110,23 @@ export function pastQueueDeadline(req: FastifyRequest, marginMs = 0): boolean {
  * the event loop and the commit queue, where no lag sample sees it, and every admitted report
  * would wait behind it (Little's law: in flight = rate × time). A request that still waited
  * longer than the deadline between arriving and its handler is refused rather than served late.
+ *
+ * A slot is for the server's work, not for waiting on a client: a request whose body is still
+ * arriving after IN_FLIGHT_BODY_GRACE_MS (250) gives its slot back (else 64 trickling bodies shut intake for the
+ * whole request timeout) and takes one again once its body is in, or is refused then; its queue
+ * wait counts from then too (a phone uploading slowly is not queueing here).
  */
 function installInFlightCap(app: FastifyInstance, limits: AdmissionLimits, shed: ShedCounter, ctx: AppContext): void {
   let held = 0;
   const arrivedAt = new WeakMap<FastifyRequest, number>();
   const handledAt = new WeakMap<FastifyRequest, number>();
+  /** Requests holding a slot, with the timer that gives it back if their body is slow. */
+  const slots = new WeakMap<FastifyRequest, { held: boolean; grace: NodeJS.Timeout | undefined }>();
   observeAdmitted(app, ctx, arrivedAt, handledAt);
+  const startWait = (req: FastifyRequest, now: number) => {
+    arrivedAt.set(req, now);
+    if (limits.maxQueueWaitMs > 0) deadlines.set(req, now + limits.maxQueueWaitMs);
+  };
   app.addHook('onRequest', (req, reply, done) => {
     if (!isShed(req) || req.routeOptions.config.longLived) return done();
     if (limits.maxInFlight > 0 && held >= limits.maxInFlight) {
@@ -124,10 +135,35 @@ function installInFlightCap(app: FastifyInstance, limits: AdmissionLimits, shed:
       return;
     }
     held++;
-    reply.raw.once('close', () => held--);
-    const now = performance.now();
-    arrivedAt.set(req, now);
-    if (limits.maxQueueWaitMs > 0) deadlines.set(req, now + limits.maxQueueWaitMs);
+    const slot = { held: true, grace: undefined as NodeJS.Timeout | undefined };
+    slot.grace = setTimeout(() => {
+      slot.held = false;
+      held--;
+    }, limits.bodyGraceMs);
+    slot.grace.unref();
+    slots.set(req, slot);
+    reply.raw.once('close', () => {
+      clearTimeout(slot.grace);
+      if (slot.held) held--;
+      slot.held = false;
+    });
+    startWait(req, performance.now());
+    done();
+  });
+  app.addHook('preValidation', (req, reply, done) => {
+    const slot = slots.get(req);
+    if (!slot) return done();
+    clearTimeout(slot.grace);
+    if (slot.held) return done();
+    // Its body was slow: it gave its slot back, and takes one again now that the work begins.
+    if (limits.maxInFlight > 0 && held >= limits.maxInFlight) {
+      shed({ reason: 'inFlight' });
+      refuse(reply, limits.retryAfterSeconds, BUSY);
+      return;
+    }
+    held++;
+    slot.held = true;
+    startWait(req, performance.now());
     done();
   });
   app.addHook('preHandler', (req, reply, done) => {
