@@ -20,10 +20,14 @@ export function reportRow(zip: string, carrier: string, network: string, at: Dat
   };
 }
 
-/** Inserts the fixture (Verizon, received in the last 40 minutes at odd seconds); returns the receipt times. */
+/**
+ * Inserts the fixture (Verizon, received in the last 40 minutes, each at 17.777 s past a minute:
+ * never a whole minute, so no receipt time can coincide with a bucket's start); returns the times.
+ */
 export async function insertFixture(store: Store, now = Date.now()): Promise<Date[]> {
   const rows: ReportRow[] = [];
-  for (const { zip, n } of [BELOW, AT]) for (let i = 0; i < n; i++) rows.push(reportRow(zip, 'verizon', 'verizon', new Date(now - 40 * 60_000 + i * 61_000 + 7_777), i));
+  const base = Math.floor(now / 60_000) * 60_000 - 40 * 60_000 + 17_777;
+  for (const { zip, n } of [BELOW, AT]) for (let i = 0; i < n; i++) rows.push(reportRow(zip, 'verizon', 'verizon', new Date(base + i * 60_000 + (zip === AT.zip ? 30_000 : 0)), i));
   await insertReports(store.db, rows);
   return rows.map((r) => r.received_at);
 }
