@@ -65,18 +65,17 @@ const WARMUP_S = 2;
 
 /** The bare route of the page's size: the page's gzipped answer, captured now and sent by a bare Fastify. */
 async function bareOfPageSize(): Promise<Awaited<ReturnType<typeof startServer>> & { bytes: number }> {
-  const res = await fetch(`${server.url}/status`, { headers: { 'accept-encoding': 'gzip' } });
-  await res.arrayBuffer();
-  const raw = await new Promise<Buffer>((resolve, reject) => {
-    // fetch would gunzip: read the bytes as sent, with node:http.
-    void import('node:http').then(({ get }) => get(`${server.url}/status`, { headers: { 'accept-encoding': 'gzip' } }, (r) => {
+  // node:http, not fetch (which would gunzip): the page's bytes as sent, and its headers, in one request.
+  const { get } = await import('node:http');
+  const { raw, sent } = await new Promise<{ raw: Buffer; sent: import('node:http').IncomingHttpHeaders }>((resolve, reject) => {
+    get(`${server.url}/status`, { headers: { 'accept-encoding': 'gzip' } }, (r) => {
       const parts: Buffer[] = [];
-      r.on('data', (d: Buffer) => parts.push(d)).on('end', () => resolve(Buffer.concat(parts))).on('error', reject);
-    }).on('error', reject));
+      r.on('data', (d: Buffer) => parts.push(d)).on('end', () => resolve({ raw: Buffer.concat(parts), sent: r.headers })).on('error', reject);
+    }).on('error', reject);
   });
   const file = path.join(dataDir, 'page.bin');
   fs.writeFileSync(file, raw);
-  const headers: Record<string, string> = { 'content-type': res.headers.get('content-type') ?? 'text/html', 'content-encoding': 'gzip', 'cache-control': res.headers.get('cache-control') ?? '' };
+  const headers: Record<string, string> = { 'content-type': sent['content-type'] ?? 'text/html', 'content-encoding': 'gzip', 'cache-control': sent['cache-control'] ?? '' };
   const bare = await startServer({ BARE_BODY_FILE: file, BARE_HEADERS: JSON.stringify(headers) }, [path.resolve('bench/bare-bytes-server.mjs')]);
   return { ...bare, bytes: raw.length };
 }
