@@ -20,12 +20,21 @@ export function describeIncident(i: IncidentSummary): string {
 }
 
 /** Replays every stored report through a fresh engine (with a progress bar) and stores the result. */
-export async function runReplay(store: Store): Promise<StoredIncident[]> {
+export async function runReplay(store: Store, until?: Date): Promise<StoredIncident[]> {
   const total = await countReports(store.db);
   const bar = progressBar('detect', total);
-  const r = await replayStore(store, { onProgress: (done) => bar.set(done) });
+  const r = await replayStore(store, { until, onProgress: (done) => bar.set(done) });
   bar.done(`detection: ${r.reports} reports in ${r.totalSeconds.toFixed(1)} s (engine ${Math.round(r.reports / Math.max(r.engineSeconds, 1e-9)).toLocaleString('en-US')} reports/s), ${r.incidents.length} incidents`);
   return r.incidents;
+}
+
+/** `--until`: an instant, or "now"; a typo is a usage error, not a replay that ends nowhere. */
+function parseUntil(v: string | undefined): Date | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'now') return new Date();
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) ? Date.parse(v) : NaN;
+  if (Number.isNaN(ms)) throw new UsageError(`--until must be an ISO 8601 instant with a zone, e.g. 2024-02-22T22:00:00Z, or "now" (got "${v}")`);
+  return new Date(ms);
 }
 
 interface ListFlags extends StoreFlags {
@@ -72,10 +81,12 @@ export function registerIncidents(program: Command): void {
     });
 
   withStoreFlags(program.command('replay').description('Re-run detection over every stored report, in receipt order, replacing detected incidents'))
-    .action(async (flags: StoreFlags) => {
+    .option('--until <instant>', 'let time run on to this instant after the last report (ISO 8601, or "now"), as the live leader does, so incidents whose reports stopped resolve')
+    .action(async (flags: StoreFlags & { until?: string }) => {
+      const until = parseUntil(flags.until);
       const store = await openStore(configFrom(flags));
       try {
-        const incidents = await runReplay(store);
+        const incidents = await runReplay(store, until);
         incidents.forEach((i) => out(describeIncident(i)));
       } finally {
         await store.close();

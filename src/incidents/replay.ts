@@ -19,7 +19,19 @@ function snapshotIncidents(engine: DetectionEngine): StoredIncident[] {
   return engine.incidents().map((i) => ({ ...i, series: engine.series(i.id) }));
 }
 
-export async function replayStore(store: Store, opts: { engine?: EngineOptions; onProgress?: (done: number) => void; since?: Date } = {}): Promise<ReplayResult> {
+export interface ReplayOptions {
+  engine?: EngineOptions;
+  onProgress?: (done: number) => void;
+  since?: Date;
+  /**
+   * The instant the replay ends at: time runs on to it after the last report, as a live leader's
+   * clock does, so an incident whose reports stopped can resolve. Without it the replay ends at
+   * the last report (quiet after the data ends is no evidence that service came back).
+   */
+  until?: Date;
+}
+
+export async function replayStore(store: Store, opts: ReplayOptions = {}): Promise<ReplayResult> {
   const started = performance.now();
   const engine = new DetectionEngine(opts.engine);
   let engineMs = 0;
@@ -34,6 +46,11 @@ export async function replayStore(store: Store, opts: { engine?: EngineOptions; 
     reports += page.length;
     cursor = cursorOf(page.at(-1)!);
     opts.onProgress?.(reports);
+  }
+  if (opts.until) {
+    const t0 = performance.now();
+    engine.advanceTo(opts.until.getTime());
+    engineMs += performance.now() - t0;
   }
   const incidents = snapshotIncidents(engine);
   await replaceIncidents(store.db, incidents);

@@ -52,7 +52,8 @@ async function liveThenReplay(loc: TestStoreLocation, run: Run): Promise<{ live:
   const store = await openStore(config);
   try {
     const live = await listIncidents(store.db, { limit: 10_000 });
-    await replayStore(store);
+    // The live clock stopped at `until` and detection drained to it: the replay ends there too.
+    await replayStore(store, { until });
     const replayed = await listIncidents(store.db, { limit: 10_000 });
     return { live, replayed, sent };
   } finally {
