@@ -47,6 +47,13 @@ describe.each(STORE_KINDS)('outage-desk incidents on %s', (kind) => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('replay --until refuses an instant without a zone with a one-line usage error', () => {
+    const r = runCli(['replay', '--until', '2024-02-22 22:00'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--until must be an ISO 8601 instant with a zone/);
+  });
+
   it('--id prints one incident in full, with series and evidence', () => {
     const r = runCli(['incidents', '--id', 'verizon-20240222T0900Z'], env);
     expect(r.code).toBe(0);
