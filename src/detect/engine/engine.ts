@@ -72,11 +72,11 @@ export class DetectionEngine {
     }
     if (minute > this.clock) this.tickTo(minute, changes);
     const net = this.network(report.network);
-    const counted = this.dedupe.admit(report.network, report.fingerprint, minute);
+    const counted = this.dedupe.admit(net.index, report.fingerprint, minute);
     const mask = serviceMask(report.services);
     const called = report.calledNetwork === null ? -1 : this.network(report.calledNetwork).index;
     const county = net.county(report.county, report.state);
-    const state = net.state(report.state);
+    const state = net.stateOf(county, report.state);
     this.log.append(minute, net.index, county.regionId, state.regionId, mask, called, counted);
     if (!counted) return changes;
     county.add(minute);

@@ -37,6 +37,13 @@ export class NetworkCounts {
     return key;
   }
 
+  /** The county's and its state's keys (the state looked up once per county). */
+  stateOf(county: RegionSeries, state: string): RegionSeries {
+    const parent = county.parent;
+    if (parent !== null && parent.region === state) return parent;
+    return (county.parent = this.state(state));
+  }
+
   county(code: string, state: string): RegionSeries {
     let key = this.counties.get(code);
     if (!key) {
