@@ -15,9 +15,13 @@ export interface Candidate extends WindowTest {
 }
 
 const rulesByThresholds = new WeakMap<Thresholds, WindowRule[]>();
+let lastThresholds: Thresholds | null = null;
+let lastRules: WindowRule[] = [];
 
 /** The opening rule of a key's level (built once per thresholds object: no per-report objects). */
 export function ruleFor(t: Thresholds, key: RegionSeries): WindowRule {
+  // One engine's thresholds ask again and again: skip the weak map then.
+  if (t === lastThresholds) return lastRules[LEVEL_INDEX[key.level]]!;
   let rules = rulesByThresholds.get(t);
   if (!rules) {
     rules = [0, 1, 2].map((i) => ({
@@ -25,6 +29,8 @@ export function ruleFor(t: Thresholds, key: RegionSeries): WindowRule {
     }));
     rulesByThresholds.set(t, rules);
   }
+  lastThresholds = t;
+  lastRules = rules;
   return rules[LEVEL_INDEX[key.level]]!;
 }
 

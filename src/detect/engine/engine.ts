@@ -37,6 +37,8 @@ function cachedNation(): number {
   return (nationPeople ??= nationPopulation());
 }
 
+const NO_CHANGES: readonly IncidentChange[] = Object.freeze([]);
+
 export class DetectionEngine {
   /** receivedAt (epoch ms) of the newest report seen; 0 before the first. */
   seenUpTo = 0;
@@ -61,8 +63,20 @@ export class DetectionEngine {
     this.book = new IncidentBook(this.t, this.exp, this.log, this.netList, options.idFactory ?? defaultIncidentId);
   }
 
-  push(report: DetectionReport): IncidentChange[] {
-    const changes: IncidentChange[] = [];
+  /** Changes of the report being pushed; most reports change nothing, so none is allocated for them. */
+  private readonly scratch: IncidentChange[] = [];
+
+  push(report: DetectionReport): readonly IncidentChange[] {
+    const changes = this.scratch;
+    try {
+      this.pushInto(report, changes);
+      return changes.length === 0 ? NO_CHANGES : changes.slice();
+    } finally {
+      changes.length = 0;
+    }
+  }
+
+  private pushInto(report: DetectionReport, changes: IncidentChange[]): void {
     // A report never moves time backwards: a late one counts in the current minute.
     const minute = Math.max(Math.floor(report.receivedAt / MINUTE_MS), this.clock);
     if (report.receivedAt > this.seenUpTo) this.seenUpTo = report.receivedAt;
@@ -72,13 +86,13 @@ export class DetectionEngine {
     }
     if (minute > this.clock) this.tickTo(minute, changes);
     const net = this.network(report.network);
-    const counted = this.dedupe.admit(report.network, report.fingerprint, minute);
+    const counted = this.dedupe.admit(net.index, report.fingerprint, minute);
     const mask = serviceMask(report.services);
     const called = report.calledNetwork === null ? -1 : this.network(report.calledNetwork).index;
     const county = net.county(report.county, report.state);
-    const state = net.state(report.state);
+    const state = net.stateOf(county, report.state);
     this.log.append(minute, net.index, county.regionId, state.regionId, mask, called, counted);
-    if (!counted) return changes;
+    if (!counted) return;
     county.add(minute);
     state.add(minute);
     net.nation.add(minute);
@@ -93,7 +107,6 @@ export class DetectionEngine {
     if (!this.test(net, county, minute, changes) && !this.test(net, state, minute, changes)) {
       this.test(net, net.nation, minute, changes);
     }
-    return changes;
   }
 
   /** Tests one key; true when it opened or grew an incident. */

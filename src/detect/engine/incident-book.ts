@@ -27,6 +27,7 @@ export class IncidentBook {
   readonly netOf = new Map<TrackedIncident, NetworkCounts>();
   /** open incidents plus recently resolved ones still drawing their tail */
   private live: TrackedIncident[] = [];
+  private openCount = 0;
 
   private readonly callWatch: CallWatch;
 
@@ -43,7 +44,8 @@ export class IncidentBook {
   all(): readonly TrackedIncident[] { return this.list; }
   find(id: string): TrackedIncident | undefined { return this.byId.get(id); }
   tracking(): boolean { return this.live.length > 0 || this.exp.cooldowns.length > 0; }
-  anyOpen(): boolean { return this.live.some((i) => i.open); }
+  /** Read per report: recounted only when the live list changes (an incident opens or resolves). */
+  anyOpen(): boolean { return this.openCount > 0; }
   hasOpen(net: NetworkCounts): boolean { return this.live.some((i) => i.open && this.netOf.get(i) === net); }
 
   openOf(net: NetworkCounts): TrackedIncident[] {
@@ -54,7 +56,7 @@ export class IncidentBook {
   covers(net: NetworkCounts, key: RegionSeries): boolean {
     for (const inc of this.live) {
       // An incident seen only through calls leaves the network's own counts to be tested.
-      if (inc.open && inc.calledNetwork === null && this.netOf.get(inc) === net && containsRegion(inc.scope, key.level, key.region)) return true;
+      if (inc.open && inc.calledNetwork === null && inc.network === net.name && containsRegion(inc.scope, key.level, key.region)) return true;
     }
     return false;
   }
@@ -62,7 +64,7 @@ export class IncidentBook {
   /** A counted report: add it to the open incidents of its network that contain its county. */
   countReport(net: NetworkCounts, county: string, mask: number, called: number): void {
     for (const inc of this.live) {
-      if (!inc.open || this.netOf.get(inc) !== net || !containsRegion(inc.scope, 'county', county)) continue;
+      if (!inc.open || inc.network !== net.name || !containsRegion(inc.scope, 'county', county)) continue;
       inc.countReport(mask, called, inc.calledNetwork === null || inc.calledNetwork === called);
     }
   }
@@ -259,6 +261,7 @@ export class IncidentBook {
       }
     }
     this.live = this.live.filter((i) => i.open || minute - i.resolvedMinute! < TAIL_MINUTES + this.t.quietMinutes);
+    this.countOpen();
     this.callWatch.tick(minute, seenUpTo, changes);
   }
 
@@ -289,7 +292,14 @@ export class IncidentBook {
     this.byId.set(inc.id, inc);
     this.netOf.set(inc, net);
     this.live.push(inc);
+    this.countOpen();
     this.flagSince(inc, minute);
+  }
+
+  private countOpen(): void {
+    let n = 0;
+    for (const inc of this.live) if (inc.open) n++;
+    this.openCount = n;
   }
 
   private flagSince(inc: TrackedIncident, minute: number): void {

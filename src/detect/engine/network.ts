@@ -5,6 +5,18 @@ import { CallCounts } from './called-watch.js';
 import { RegionSeries } from './rollup.js';
 import type { Scope } from './types.js';
 
+/** A 5-digit FIPS code as a number, or -1 for anything else (looked up by string instead). */
+function fipsNumber(code: string): number {
+  if (code.length !== 5) return -1;
+  let n = 0;
+  for (let i = 0; i < 5; i++) {
+    const d = code.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 export type PriorShare = (level: 'county' | 'state', region: string) => number;
 
 export class NetworkCounts {
@@ -37,15 +49,27 @@ export class NetworkCounts {
     return key;
   }
 
+  /** The county's and its state's keys (the state looked up once per county). */
+  stateOf(county: RegionSeries, state: string): RegionSeries {
+    const parent = county.parent;
+    if (parent !== null && parent.region === state) return parent;
+    return (county.parent = this.state(state));
+  }
+
   county(code: string, state: string): RegionSeries {
-    let key = this.counties.get(code);
-    if (!key) {
-      key = new RegionSeries('county', code, state);
-      key.priorShare = this.priorShare('county', code);
-      this.counties.set(code, key);
-    }
+    // Indexed by the FIPS code's number: a report's lookup is one array read, not a string hash.
+    const id = fipsNumber(code);
+    const known = id >= 0 ? this.countyById[id] : this.counties.get(code);
+    if (known !== undefined) return known;
+    const key = new RegionSeries('county', code, state);
+    key.priorShare = this.priorShare('county', code);
+    this.counties.set(code, key);
+    if (id >= 0) this.countyById[id] = key;
     return key;
   }
+
+  /** County keys by FIPS number (sparse; up to 5 digits). */
+  private readonly countyById: (RegionSeries | undefined)[] = [];
 
   /** The keys whose counts make up a scope (created if never seen: zero counts). */
   scopeKeys(scope: Scope): RegionSeries[] {

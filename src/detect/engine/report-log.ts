@@ -43,8 +43,8 @@ export class ReportLog {
   append(minute: number, network: number, county: number, state: number, services: number, called: number, counted: boolean): void {
     const oldest = this.head - this.cap;
     // Grow rather than overwrite reports still inside the window we must keep.
-    if (oldest >= 0 && this.minute[oldest % this.cap]! > minute - this.keepMinutes) this.grow();
-    const i = this.head % this.cap;
+    if (oldest >= 0 && this.minute[oldest & (this.cap - 1)]! > minute - this.keepMinutes) this.grow();
+    const i = this.head & (this.cap - 1); // cap is a power of two
     this.minute[i] = minute;
     this.network[i] = network;
     this.county[i] = county;

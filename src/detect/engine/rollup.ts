@@ -7,12 +7,14 @@ import type { ScopeLevel } from './types.js';
 const RING_MASK = RING_MINUTES - 1;
 
 export class RegionSeries {
-  readonly minutes = new Uint32Array(RING_MINUTES);
+  // Views on two buffers per key (minute ring + window sums; hourly counts + flags): a
+  // report's writes stay within a few cache lines and thousands of keys cost few allocations.
+  readonly minutes: Uint32Array;
   /** sums[i] = reports in the WINDOWS[i] minutes ending at lastMinute (inclusive). */
-  readonly sums = new Float64Array(WINDOWS.length);
+  readonly sums: Float64Array;
   readonly hours: Uint32Array | Uint16Array;
   /** 1 = the hour was inside an incident (or its tail): baselines skip it. */
-  readonly flags = new Uint8Array(HISTORY_HOURS);
+  readonly flags: Uint8Array;
   lastMinute = -1;
   lastHour = -1;
   total = 0; // reports in the hourly ring (5 weeks): the key's share of its network
@@ -25,6 +27,11 @@ export class RegionSeries {
   holdUntil = -1;
   /** The region as a number (FIPS without leading zeros), for the report log. */
   readonly regionId: number;
+  /** A county's state key, once looked up (saves a map lookup per report). */
+  parent: RegionSeries | null = null;
+  /** hours[] slot of lastHour, and whether hourly counts saturate (counties' 16 bits) */
+  private hourSlot = 0;
+  private readonly saturates: boolean;
 
   constructor(
     readonly level: ScopeLevel,
@@ -33,7 +40,14 @@ export class RegionSeries {
   ) {
     this.regionId = Number(region) | 0;
     // Counties rarely exceed 65k reports an hour; halve their memory (saturating adds).
-    this.hours = level === 'county' ? new Uint16Array(HISTORY_HOURS) : new Uint32Array(HISTORY_HOURS);
+    this.saturates = level === 'county';
+    const ring = new ArrayBuffer(8 * WINDOWS.length + 4 * RING_MINUTES);
+    this.sums = new Float64Array(ring, 0, WINDOWS.length);
+    this.minutes = new Uint32Array(ring, 8 * WINDOWS.length, RING_MINUTES);
+    const hourBytes = this.saturates ? 2 : 4;
+    const history = new ArrayBuffer(hourBytes * HISTORY_HOURS + HISTORY_HOURS);
+    this.hours = this.saturates ? new Uint16Array(history, 0, HISTORY_HOURS) : new Uint32Array(history, 0, HISTORY_HOURS);
+    this.flags = new Uint8Array(history, hourBytes * HISTORY_HOURS, HISTORY_HOURS);
   }
 
   /** Moves the ring to `minute`, dropping minutes that left each window. */
@@ -69,6 +83,7 @@ export class RegionSeries {
       }
     }
     this.lastHour = hour;
+    this.hourSlot = hour % HISTORY_HOURS;
   }
 
   /** Counts one (deduplicated) report at `minute`. */
@@ -80,8 +95,8 @@ export class RegionSeries {
     sums[1]!++;
     sums[2]!++;
     sums[3]!++; // WINDOWS has 4 entries
-    const slot = this.lastHour % HISTORY_HOURS;
-    if (this.hours[slot]! < 0xffff || this.level !== 'county') {
+    const slot = this.hourSlot;
+    if (!this.saturates || this.hours[slot]! < 0xffff) {
       this.hours[slot]!++;
       this.total++;
     }
@@ -108,31 +123,98 @@ export class RegionSeries {
 
 /**
  * One fingerprint counts once per network per window (Downdetector counts the first report
- * per user per company). Keyed network -> fingerprint -> minute counted, so a lookup
- * allocates nothing. Two generations rotate every window: dropping the older map bounds
- * memory without deleting entries one by one.
+ * per user per company). An open-addressing table in typed arrays keyed by (network, a
+ * 64-bit hash of the fingerprint) holding the minute each was last counted: a lookup
+ * allocates nothing, an entry costs 16 bytes and no string is kept (fingerprints are
+ * themselves truncated hashes; two different ones share 64 bits with odds of about 1 in
+ * 30 million among a million reporters an hour). Minutes only move forward, so an entry
+ * older than the window can never block again: its slot is reused, and a rebuild (when
+ * half the slots are taken) drops them all, so memory follows the last window's reporters.
  */
 export class FingerprintDedupe {
-  private current = new Map<string, Map<string, number>>();
-  private previous = new Map<string, Map<string, number>>();
-  private rotatedAt = -1;
+  private cap = MIN_SLOTS;
+  /** per slot [network index + 1 (0 = empty), hash a, hash b, minute counted]: one cache line */
+  private slots = new Int32Array(STRIDE * MIN_SLOTS);
+  private taken = 0;
 
   constructor(private readonly windowMinutes: number) {}
 
-  /** True when this report should count; records it. */
-  admit(network: string, fingerprint: string, minute: number): boolean {
-    if (this.rotatedAt < 0) this.rotatedAt = minute;
-    if (minute - this.rotatedAt >= this.windowMinutes) {
-      // Everything in `previous` is now older than one window: it can no longer block.
-      this.previous = minute - this.rotatedAt >= 2 * this.windowMinutes ? new Map() : this.current;
-      this.current = new Map();
-      this.rotatedAt = minute;
+  /** True when this report should count; records it. `minute` never decreases. */
+  admit(network: number, fingerprint: string, minute: number): boolean {
+    // Two independent 32-bit FNV-1a variants in one pass.
+    let a = 0x811c9dc5 ^ network;
+    let b = 0x9747b28c;
+    for (let k = 0; k < fingerprint.length; k++) {
+      const c = fingerprint.charCodeAt(k);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
     }
-    let seen = this.current.get(network);
-    if (!seen) this.current.set(network, (seen = new Map()));
-    const last = seen.get(fingerprint) ?? this.previous.get(network)?.get(fingerprint);
-    if (last !== undefined && minute - last < this.windowMinutes) return false;
-    seen.set(fingerprint, minute);
+    a = avalanche(a);
+    b = avalanche(b ^ network);
+    const mask = this.cap - 1;
+    const net = network + 1;
+    const slots = this.slots;
+    let reuse = -1;
+    for (let i = a & mask; ; i = (i + 1) & mask) {
+      const at = i * STRIDE;
+      const n = slots[at]!;
+      if (n === 0) break;
+      const stale = minute - slots[at + 3]! >= this.windowMinutes;
+      if (n === net && slots[at + 1] === a && slots[at + 2] === b) {
+        if (!stale) return false;
+        slots[at + 3] = minute;
+        return true;
+      }
+      if (stale && reuse < 0) reuse = at;
+    }
+    if (reuse >= 0) {
+      put(slots, reuse, net, a, b, minute);
+      return true;
+    }
+    if (2 * (this.taken + 1) > this.cap) this.rebuild(minute);
+    this.insert(net, a, b, minute);
     return true;
   }
+
+  /** Into the first empty slot of its chain (the key is known to be absent). */
+  private insert(net: number, a: number, b: number, minute: number): void {
+    const mask = this.cap - 1;
+    let i = a & mask;
+    while (this.slots[i * STRIDE] !== 0) i = (i + 1) & mask;
+    put(this.slots, i * STRIDE, net, a, b, minute);
+    this.taken++;
+  }
+
+  /** Keeps only entries that can still block, at a size where they fill a quarter of the slots. */
+  private rebuild(minute: number): void {
+    const old = this.slots;
+    const live = (at: number): boolean => old[at] !== 0 && minute - old[at + 3]! < this.windowMinutes;
+    let count = 0;
+    for (let at = 0; at < old.length; at += STRIDE) if (live(at)) count++;
+    let cap = MIN_SLOTS;
+    while (cap < 4 * (count + 1)) cap *= 2;
+    this.cap = cap;
+    this.slots = new Int32Array(STRIDE * cap);
+    this.taken = 0;
+    for (let at = 0; at < old.length; at += STRIDE) if (live(at)) this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+  }
+}
+
+const STRIDE = 4;
+
+function put(slots: Int32Array, at: number, net: number, a: number, b: number, minute: number): void {
+  slots[at] = net;
+  slots[at + 1] = a;
+  slots[at + 2] = b;
+  slots[at + 3] = minute;
+}
+
+const MIN_SLOTS = 1 << 12;
+
+function avalanche(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
