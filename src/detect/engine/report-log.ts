@@ -7,8 +7,19 @@ const SERVICE_BIT: Record<Service, number> = { voice: 1, sms: 2, data: 4, '911':
 
 export function serviceMask(services: readonly Service[]): number {
   let mask = 0;
-  for (let i = 0; i < services.length; i++) mask |= SERVICE_BIT[services[i]!] ?? 0;
+  for (let i = 0; i < services.length; i++) mask |= serviceBit(services[i]!);
   return mask;
+}
+
+/** By first letter: a keyed lookup on the record ('911' is an index key) cost more per report. */
+function serviceBit(s: Service): number {
+  switch (s.charCodeAt(0)) {
+    case 118: return s === 'voice' ? 1 : 0; // v
+    case 115: return s === 'sms' ? 2 : 0; // s
+    case 100: return s === 'data' ? 4 : 0; // d
+    case 57: return s === '911' ? 8 : 0; // 9
+    default: return 0;
+  }
 }
 
 export interface LogFilter {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ReportLog } from './report-log.js';
+import { ReportLog, serviceMask } from './report-log.js';
 import { FingerprintDedupe, RegionSeries } from './rollup.js';
+import type { Service } from './types.js';
 
 describe('RegionSeries', () => {
   it('keeps window sums of the last 5/15/30/60 minutes as time moves on', () => {
@@ -75,6 +76,16 @@ describe('FingerprintDedupe', () => {
     }
     expect(disagreements).toBe(0);
     expect(counted).toBeGreaterThan(100_000);
+  });
+});
+
+describe('serviceMask', () => {
+  it('sets one bit per service named, and none for anything else', () => {
+    expect(serviceMask(['voice'])).toBe(1);
+    expect(serviceMask(['sms', 'data'])).toBe(6);
+    expect(serviceMask(['911', 'voice', 'sms', 'data'])).toBe(15);
+    expect(serviceMask([])).toBe(0);
+    expect(serviceMask(['video' as Service, 'sos' as Service, '9' as Service])).toBe(0);
   });
 });
 
