@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContractRef } from '../../src/http/contract-types.js';
 import { PROBLEMS } from '../../src/problems/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -61,6 +62,14 @@ describe('OpenAPI document', () => {
       }
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it('has every component schema resolved in the types the desk reads (src/http/contract-types.ts)', () => {
+    const resolved = ['AlertDelivery', 'AlertSubscription', 'CaseFile', 'Claim', 'ClaimAssessment', 'Impact', 'IncidentDetail', 'IncidentItem', 'Problem', 'PublicIncident', 'PublicStatus', 'Report', 'Statement', 'Token', 'User', 'ZipCheck'] as const satisfies readonly ContractRef[];
+    // …and the list names every $id the types resolve, so it cannot fall behind them either.
+    const complete: [Exclude<ContractRef, (typeof resolved)[number]>] extends [never] ? true : false = true;
+    expect(complete).toBe(true);
+    expect(Object.keys(doc.components.schemas).sort()).toEqual([...resolved].sort());
   });
 
   it('has a report example the server accepts', async () => {

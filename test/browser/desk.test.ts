@@ -131,6 +131,28 @@ describe('staff desk app', () => {
     await page.close();
   });
 
+  it('keeps an incident dismissed over server-sent events off the list of open incidents', async () => {
+    const now = Date.now();
+    const past = ongoingAttIncident(now - 6 * 3600_000, { id: 'verizon-dismissed', network: 'verizon', status: 'resolved', resolvedAt: new Date(now - 4 * 3600_000).toISOString() });
+    await upsertIncidents(t.ctx.store.db, [past]);
+    const { page, problems } = await open('/desk');
+    const table = page.getByRole('region', { name: 'Incidents, newest onset first' });
+    await expect.poll(() => table.getByRole('rowheader', { name: 'Verizon' }).count()).toBe(2);
+    await page.locator('#f-status').selectOption('open');
+    // The open list is shown: the resolved Verizon incidents are gone from it.
+    await expect.poll(() => table.getByRole('rowheader', { name: 'Verizon' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.od-live--live').count()).toBe(1);
+    const auth = { authorization: `Bearer ${await t.tokenFor('investigator')}` };
+    const dismissed = await t.app.inject({ method: 'POST', url: `/api/v1/incidents/${past.id}/actions`, headers: auth, payload: { action: 'dismiss' } });
+    expect(dismissed.statusCode).toBe(200);
+    // Events arrive in order: once the later open incident is announced, the dismissal was seen.
+    await upsertIncidents(t.ctx.store.db, [ongoingAttIncident(Date.now(), { id: 'uscellular-live', network: 'uscellular' })]);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'New incident: UScellular' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await table.getByRole('rowheader', { name: 'Verizon' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('lets a member make and revoke an API token, and an admin add and disable an account', async () => {
     const adminContext = await browser.newContext({ baseURL: base, viewport: WIDTHS[0] });
     const { user, password } = await createUser(t.ctx.store.db, 'admin-desk@example.org', 'admin');

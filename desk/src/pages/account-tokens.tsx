@@ -3,12 +3,12 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { When } from '../components/incident-cells.js';
 import { ErrorAlert } from '../components/problem.js';
-import type { ApiToken, NewApiToken } from '../types.js';
+import type { ApiTokenList, NewApiToken } from '../types.js';
 import { useApi } from '../use-api.js';
 import { useAction } from '../use-action.js';
 
 export function ApiTokens() {
-  const tokens = useApi<{ items: ApiToken[] }>('/api/v1/tokens');
+  const tokens = useApi<ApiTokenList>('/api/v1/tokens');
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
   const [created, setCreated] = useState<NewApiToken>();

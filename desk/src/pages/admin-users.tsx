@@ -5,22 +5,22 @@ import { api } from '../api.js';
 import { When } from '../components/incident-cells.js';
 import { ErrorAlert, Loading } from '../components/problem.js';
 import { ROLE_WORDS } from '../names.js';
-import type { Me, Role, StaffUser } from '../types.js';
+import type { Me, NewStaffUser, Role, StaffUser, StaffUserList } from '../types.js';
 import { useApi } from '../use-api.js';
 import { useAction } from '../use-action.js';
 
 const ROLES: Role[] = ['analyst', 'investigator', 'admin'];
 
 export function UsersPage({ me }: { me: Me }) {
-  const users = useApi<{ items: StaffUser[] }>('/api/v1/users');
+  const users = useApi<StaffUserList>('/api/v1/users');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('analyst');
-  const [added, setAdded] = useState<{ user: StaffUser; password: string }>();
+  const [added, setAdded] = useState<NewStaffUser>();
   const { error, act } = useAction(users.reload);
   const add = (e: Event) => {
     e.preventDefault();
     void act(async () => {
-      setAdded(await api.post<{ user: StaffUser; password: string }>('/api/v1/users', { email: email.trim(), role }));
+      setAdded(await api.post<NewStaffUser>('/api/v1/users', { email: email.trim(), role }));
       setEmail('');
     });
   };

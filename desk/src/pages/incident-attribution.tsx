@@ -2,7 +2,7 @@
 // statements and the claims of responsibility, each claim's verdict with its reasons, and forms
 // to add a statement or a claim (investigators and admins). Everything people wrote is shown as
 // text: links too, never followed from here.
-import type { AttributionView, Claim, Marker, Statement, Timing } from '../attribution-types.js';
+import type { AttributionView, Claim, Marker, Statement, Timing } from '../types.js';
 import { ErrorAlert, Loading } from '../components/problem.js';
 import { utc } from '../format.js';
 import { useLiveEvent } from '../live.js';

@@ -23,8 +23,11 @@ interface Filters {
   kind: string;
 }
 
+/** As the API's `status=open` (src/incidents/queries.ts): a dismissed incident is not open either. */
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['suspected', 'confirmed']);
+
 function matches(i: IncidentSummary, f: Filters): boolean {
-  const status = f.status === 'open' ? i.status !== 'resolved' : !f.status || i.status === f.status;
+  const status = f.status === 'open' ? OPEN_STATUSES.has(i.status) : !f.status || i.status === f.status;
   return status && (!f.network || i.network === f.network) && (!f.kind || i.kind === f.kind);
 }
 

@@ -1,18 +1,12 @@
 // GET /api/v1/incidents/:id/counties: the incident's reports per county, for the desk's map.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { incidentCounties } from '../../commands/index.js';
 import { IncidentCountyCounts } from '../../incidents/county-counts.js';
 import { actorOf, requireActor } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { IdParams, problems, STAFF_PROBLEMS } from '../schemas.js';
-
-const IncidentCountiesSchema = Type.Object({
-  incidentId: Type.String(),
-  total: Type.Integer({ description: 'Reports counted (those with a known county)' }),
-  items: Type.Array(Type.Object({ county: Type.String({ description: '5-digit county FIPS' }), count: Type.Integer() }), { description: 'Counties with at least one report, most reports first' }),
-});
+import { IncidentCountiesSchema } from './incidents.schema.js';
 
 const countiesSchema = {
   tags: ['incidents'],

@@ -92,6 +92,13 @@ export const IncidentDetail = Type.Object(
   { $id: 'IncidentDetail' },
 );
 
+/** GET /api/v1/incidents/:id/counties: the desk's map. */
+export const IncidentCountiesSchema = Type.Object({
+  incidentId: Type.String(),
+  total: Type.Integer({ description: 'Reports counted (those with a known county)' }),
+  items: Type.Array(Type.Object({ county: Type.String({ description: '5-digit county FIPS' }), count: Type.Integer() }), { description: 'Counties with at least one report, most reports first' }),
+});
+
 export const listIncidentsSchema = {
   tags: ['incidents'],
   summary: 'List incidents, newest onset first',

@@ -9,7 +9,7 @@ import { utc } from '../../format.js';
 import { stateName, statusWord } from '../../names.js';
 import { scopeWords } from '../../places.js';
 import { Link, incidentHref } from '../../router.js';
-import type { IncidentCounties, IncidentDetail, IncidentPage, Me } from '../../types.js';
+import type { IncidentCounties, IncidentDetail, IncidentPage, Me, NewIncident } from '../../types.js';
 import { useAction } from '../../use-action.js';
 import { useApi } from '../../use-api.js';
 
@@ -97,7 +97,7 @@ function SplitForm({ i, counties, reload }: { i: IncidentDetail; counties: Incid
   const toggle = (s: string) => { setAsking(false); setPicked(picked.includes(s) ? picked.filter((p) => p !== s) : [...picked, s]); };
   const names = picked.map(stateName).join(', ');
   const split = () => act(async () => {
-    const res = await api.post<{ id: string }>(`/api/v1/incidents/${encodeURIComponent(i.id)}/split`, { region: { level: 'state', regions: picked } });
+    const res = await api.post<NewIncident>(`/api/v1/incidents/${encodeURIComponent(i.id)}/split`, { region: { level: 'state', regions: picked } });
     setDone(res.id);
     setAsking(false);
     setPicked([]);
