@@ -69,6 +69,8 @@ export interface StatusServiceOptions {
   minCount: number;
   clock: () => Date;
   ttlMs?: number;
+  /** Told how long each computation of the public status took (seconds): the operator's metric. */
+  computed?: (seconds: number) => void;
 }
 
 export class StatusService {
@@ -87,10 +89,14 @@ export class StatusService {
     this.#clock = o.clock;
     this.#ttlMs = o.ttlMs ?? STATUS_TTL_MS;
     this.#buckets = new BucketCache(o.store);
+    const computed = o.computed ?? (() => {});
     this.#status = new Memo(this.#ttlMs, async (now) => {
+      const started = performance.now();
       const { slices, hours } = await this.#buckets.read(now);
       const incidents = await listIncidents(this.#store.db, { since: new Date(now - DAY_MS), limit: 500 });
-      return buildStatus({ now, minCount: this.minCount, slices, hours, incidents });
+      const status = buildStatus({ now, minCount: this.minCount, slices, hours, incidents });
+      computed((performance.now() - started) / 1000);
+      return status;
     });
     this.#feed = new Memo(this.#ttlMs, async () => {
       // Dismissed and thin incidents are dropped after the read, so read a few more than shown.

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../http/context.js';
 import { PUBLIC_CACHE_CONTROL } from '../http/routes/status.js';
-import { statusServiceOf } from '../http/status-service.js';
+import { REBUILD_BOUNDS, statusServiceOf } from '../http/status-service.js';
 import { findCarrier, lookupZip, networks, timeZoneOf } from '../reference/index.js';
 import type { Assets } from './assets.js';
 import { messagesOf, type Messages } from './i18n/index.js';
@@ -37,6 +37,7 @@ export async function statusPageRoutes(app: FastifyInstance, ctx: AppContext, as
   const service = statusServiceOf(ctx);
   const rendered = new Map<string, RenderedPage>();
   const hot = hotCacheOf(ctx);
+  const renderTime = ctx.metrics.histogram('status_page_render_seconds', 'Renders of the status page (JSX to gzipped bytes), on the event loop', REBUILD_BOUNDS);
 
   app.get<{ Querystring: StatusQuery }>('/status', { schema: { hide: true } }, async (req, reply) => {
     const m: Messages = messagesOf(req);
@@ -60,7 +61,9 @@ export async function statusPageRoutes(app: FastifyInstance, ctx: AppContext, as
         timeZone: place ? timeZoneOf(place) : ctx.config.office.timeZone,
         mapNetwork,
       };
+      const started = performance.now();
       page = renderPage(statusPage(assets, m, ctx.config.office, state, pathWithoutLang(req)), etag);
+      renderTime((performance.now() - started) / 1000);
       // Only the views without a ZIP are many readers' pages; ZIP answers are kept briefly too, boundedly.
       if (rendered.size > 1_000) rendered.clear();
       rendered.set(key, page);

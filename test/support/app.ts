@@ -19,13 +19,14 @@ export interface TestApp {
   destroy(): Promise<void>;
 }
 
-export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}, parts: AppParts = {}, location?: TestStoreLocation): Promise<TestApp> {
+/** `clock`: the server's time (default real time), for tests of what happens as it moves on. */
+export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}, parts: AppParts = {}, location?: TestStoreLocation, clock?: () => Date): Promise<TestApp> {
   const loc = location ?? (await newStoreLocation(kind));
   // Load shedding by event-loop lag or memory is off unless a test turns it on: a test machine
   // busy with other suites must not shed a test's requests (test/api/admission.test.ts tests it).
   const config: Config = loadConfig({ INTAKE_RATE_LIMIT: '0', LOG_LEVEL: 'warn', MAX_EVENT_LOOP_DELAY_MS: '0', MEMORY_CAP_MB: '0', MAX_IN_FLIGHT: '0', MAX_QUEUE_WAIT_MS: '0', ...env, DATA_DIR: loc.dataDir, ...(loc.databaseUrl ? { DATABASE_URL: loc.databaseUrl } : {}) });
   const store = await openStore(config);
-  const ctx = await createContext(config, store);
+  const ctx = await createContext(config, store, clock);
   const app = await buildApp(ctx, { logger: false, ...parts });
   await app.ready();
   let n = 0;
