@@ -7,6 +7,8 @@
 //     BENCH_STORES      sqlite,postgres (default both)
 //     BENCH_STORE_DIR   where the SQLite store is kept between runs (default $TMPDIR/od-bench-desk);
 //                       Postgres keeps database od_bench_desk_<reports>
+//     BENCH_PG_DB       the Postgres database's name before _<reports> (default od_bench_desk),
+//                       so benches run side by side keep their own
 //     BENCH_CSV_ONLY=1  only the CSV export
 // Ends with one summary line: dossier_bench=<store>:rows=…,incident_p95=…,worst_page_p95=…,csv_rows_s=…,csv_peak_mb=…,pdf_s=…;…
 import { execFile } from 'node:child_process';
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
   const dir = process.env.BENCH_STORE_DIR ?? path.join(os.tmpdir(), 'od-bench-desk');
   const out: string[] = [];
   for (const name of stores) {
-    const open = (): Promise<BenchStore> => (name === 'sqlite' ? sqliteBenchStore(dir, rows) : postgresBenchStore(process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', rows));
+    const open = (): Promise<BenchStore> => (name === 'sqlite' ? sqliteBenchStore(dir, rows) : postgresBenchStore(process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', rows, process.env.BENCH_PG_DB));
     const b = await open();
     console.log(b.generatedS ? `${name}: ${rows.toLocaleString('en-US')} reports generated in ${b.generatedS.toFixed(0)} s` : `${name}: reusing the stored ${rows.toLocaleString('en-US')} reports`);
     out.push(await measure(name, b.store));
