@@ -4,7 +4,7 @@
 import { recordAudit } from '../audit/index.js';
 import { exportComplaints, listComplaints, incidentMembership, type ComplaintFilter } from '../dossier/index.js';
 import { authorize } from '../policy/index.js';
-import { csvRecordOf, EXPORT_COLUMNS, exportedReport, hasContact, presentReport, type ReportView } from '../presenters/index.js';
+import { CSV_SOURCE_COLUMNS, csvRecordOf, EXPORT_COLUMNS, exportedReport, hasContact, presentReport, type ReportView } from '../presenters/index.js';
 import { failInvalid } from '../problems/index.js';
 import type { Actor } from '../staff/index.js';
 import type { CommandContext } from './context.js';
@@ -72,7 +72,7 @@ export async function exportIncidentReports(cx: CommandContext, actor: Actor, id
 /** Authorizes and audits the CSV export, then yields its records (CSV_COLUMNS order) a page at a time. */
 export async function exportIncidentCsv(cx: CommandContext, actor: Actor, id: string, input: Omit<ExportInput, 'format'>, now: Date): Promise<AsyncGenerator<(string | null)[][]>> {
   const { membership, filter } = await startExport(cx, actor, id, { ...input, format: 'csv' }, now);
-  const pages = exportComplaints(cx.store, membership, filter, EXPORT_COLUMNS);
+  const pages = exportComplaints(cx.store, membership, filter, CSV_SOURCE_COLUMNS);
   return (async function* () {
     for await (const page of pages) yield page.map((v) => csvRecordOf(v, !input.redacted));
   })();
