@@ -2,7 +2,7 @@
 // API and of a complaints page under each filter, the CSV export (rows/s and the server
 // process's peak memory at 100 k and at 1 M rows) and the PDF dossier's time, each beside its
 // target. A real HTTP server in this process, real stores filled by bench/desk-store.ts.
-//   tsx bench/dossier.ts
+//   npm run bench:dossier (from source, with the loader its worker threads need)
 //     BENCH_REPORTS     stored reports (default 10,000,000)
 //     BENCH_STORES      sqlite,postgres (default both)
 //     BENCH_STORE_DIR   where the SQLite store is kept between runs (default $TMPDIR/od-bench-desk);
@@ -58,7 +58,7 @@ const QUERIES = [
  * `max` lines; resolves with the lines read.
  */
 function downloadLines(url: string, authorization: string, max: number): Promise<number> {
-  const client = `const r = await fetch(process.argv[1], { headers: { authorization: process.argv[2] } }); const reader = r.body.getReader(); let lines = 0;
+  const client = `const r = await fetch(process.argv[1], { headers: { authorization: process.argv[2] } }); if (r.status !== 200) console.error(r.status, await r.text()); const reader = r.body.getReader(); let lines = 0;
     for (;;) { const { done, value } = await reader.read(); if (done) break; for (let at = value.indexOf(10); at !== -1; at = value.indexOf(10, at + 1)) lines++; if (lines >= ${max}) { await reader.cancel(); break; } }
     process.stdout.write(String(lines));`;
   return new Promise((resolve, reject) => {
