@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import { actOnIncident, attachReport, detachReport, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
+import { actOnIncident, attachReport, detachReport, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, ExportReader, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
 import type { ImpactTallies } from '../../dossier/index.js';
 import type { DossierSection } from '../../dossier/pdf/dossier-pdf.js';
 import { CSV_COLUMNS } from '../../presenters/index.js';
@@ -33,6 +33,8 @@ export interface DossierRouteOptions {
 export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: DossierRouteOptions): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const counts = new IncidentCountyCounts(ctx.store);
+  const reader = new ExportReader(ctx.store);
+  root.addHook('onClose', () => reader.close());
 
   app.post('/api/v1/incidents/:id/actions', { preHandler: requireActor(ctx), schema: caseActionSchema }, async (req) => {
     const b = req.body;
@@ -74,16 +76,16 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
     }, ctx.clock());
   });
 
-  const exportRows = (format: 'jsonl') => async (req: { params: { id: string }; query: Record<string, unknown> }, actor: Parameters<typeof exportIncidentReports>[1]) => {
+  const exportRows = (format: 'jsonl') => async (req: { params: { id: string }; query: Record<string, unknown> }, actor: Parameters<typeof exportIncidentReports>[2]) => {
     const { since, until, q, jurisdiction, redacted, ...rest } = req.query as { since?: string; until?: string; q?: string; jurisdiction?: boolean; redacted?: boolean };
-    return exportIncidentReports(ctx, actor, req.params.id, {
+    return exportIncidentReports(ctx, reader, actor, req.params.id, {
       ...(rest as object), text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, format, limit: 0,
     }, ctx.clock());
   };
 
   app.get('/api/v1/incidents/:id/reports.csv', { preHandler: requireActor(ctx), schema: exportCsvSchema }, async (req, reply) => {
     const { since, until, q, jurisdiction, redacted, ...rest } = req.query;
-    const batches = await exportIncidentCsv(ctx, actorOf(req), req.params.id, {
+    const batches = await exportIncidentCsv(ctx, reader, actorOf(req), req.params.id, {
       ...rest, text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, limit: 0,
     }, ctx.clock());
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.csv"`);
