@@ -100,9 +100,9 @@ export async function sqliteBenchStore(dir: string, rows: number): Promise<Bench
   return { store, rows, generatedS };
 }
 
-/** The Postgres bench store (database od_bench_desk_<rows>), generated unless already complete. */
-export async function postgresBenchStore(adminUrl: string, rows: number): Promise<BenchStore> {
-  const name = `od_bench_desk_${rows}`;
+/** The Postgres bench store (database `<prefix>_<rows>`), generated unless already complete. */
+export async function postgresBenchStore(adminUrl: string, rows: number, prefix = 'od_bench_desk'): Promise<BenchStore> {
+  const name = `${prefix}_${rows}`;
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -2,11 +2,13 @@
 // API and of a complaints page under each filter, the CSV export (rows/s and the server
 // process's peak memory at 100 k and at 1 M rows) and the PDF dossier's time, each beside its
 // target. A real HTTP server in this process, real stores filled by bench/desk-store.ts.
-//   tsx bench/dossier.ts
+//   npm run bench:dossier (from source, with the loader its worker threads need)
 //     BENCH_REPORTS     stored reports (default 10,000,000)
 //     BENCH_STORES      sqlite,postgres (default both)
 //     BENCH_STORE_DIR   where the SQLite store is kept between runs (default $TMPDIR/od-bench-desk);
 //                       Postgres keeps database od_bench_desk_<reports>
+//     BENCH_PG_DB       the Postgres database's name before _<reports> (default od_bench_desk),
+//                       so benches run side by side keep their own
 //     BENCH_CSV_ONLY=1  only the CSV export
 // Ends with one summary line: dossier_bench=<store>:rows=…,incident_p95=…,worst_page_p95=…,csv_rows_s=…,csv_peak_mb=…,pdf_s=…;…
 import { execFile } from 'node:child_process';
@@ -56,7 +58,7 @@ const QUERIES = [
  * `max` lines; resolves with the lines read.
  */
 function downloadLines(url: string, authorization: string, max: number): Promise<number> {
-  const client = `const r = await fetch(process.argv[1], { headers: { authorization: process.argv[2] } }); const reader = r.body.getReader(); let lines = 0;
+  const client = `const r = await fetch(process.argv[1], { headers: { authorization: process.argv[2] } }); if (r.status !== 200) console.error(r.status, await r.text()); const reader = r.body.getReader(); let lines = 0;
     for (;;) { const { done, value } = await reader.read(); if (done) break; for (let at = value.indexOf(10); at !== -1; at = value.indexOf(10, at + 1)) lines++; if (lines >= ${max}) { await reader.cancel(); break; } }
     process.stdout.write(String(lines));`;
   return new Promise((resolve, reject) => {
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
   const dir = process.env.BENCH_STORE_DIR ?? path.join(os.tmpdir(), 'od-bench-desk');
   const out: string[] = [];
   for (const name of stores) {
-    const open = (): Promise<BenchStore> => (name === 'sqlite' ? sqliteBenchStore(dir, rows) : postgresBenchStore(process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', rows));
+    const open = (): Promise<BenchStore> => (name === 'sqlite' ? sqliteBenchStore(dir, rows) : postgresBenchStore(process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', rows, process.env.BENCH_PG_DB));
     const b = await open();
     console.log(b.generatedS ? `${name}: ${rows.toLocaleString('en-US')} reports generated in ${b.generatedS.toFixed(0)} s` : `${name}: reusing the stored ${rows.toLocaleString('en-US')} reports`);
     out.push(await measure(name, b.store));

@@ -2,14 +2,15 @@
 // Contact details leave only for roles that may read them, only when asked, and every export
 // is an audit event (with the filters it used).
 import { recordAudit } from '../audit/index.js';
-import { exportComplaints, listComplaints, incidentMembership, type ComplaintFilter } from '../dossier/index.js';
+import { listComplaints, incidentMembership, type ComplaintFilter } from '../dossier/index.js';
 import { authorize } from '../policy/index.js';
-import { csvRecordOf, EXPORT_COLUMNS, exportedReport, hasContact, presentReport, type ReportView } from '../presenters/index.js';
+import { hasContact, presentReport, type ReportView } from '../presenters/index.js';
 import { failInvalid } from '../problems/index.js';
 import type { Actor } from '../staff/index.js';
 import type { CommandContext } from './context.js';
 import { loadIncident } from './incident-case.js';
 import { decodeCursor, encodeCursor } from './report-cursor.js';
+import type { ExportReader } from './export-reader.js';
 
 export interface ComplaintListInput extends ComplaintFilter {
   cursor?: string | undefined;
@@ -60,20 +61,14 @@ async function startExport(cx: CommandContext, actor: Actor, id: string, input: 
   return { membership: await incidentMembership(cx.store.db, i, now), filter };
 }
 
-/** Authorizes and audits the JSON Lines export, then yields the presented reports a page at a time. */
-export async function exportIncidentReports(cx: CommandContext, actor: Actor, id: string, input: ExportInput, now: Date): Promise<AsyncGenerator<ReportView[]>> {
+/** Authorizes and audits the JSON Lines export, then yields the presented reports a batch at a time (read by `reader`'s thread). */
+export async function exportIncidentReports(cx: CommandContext, reader: ExportReader, actor: Actor, id: string, input: ExportInput, now: Date): Promise<AsyncGenerator<ReportView[]>> {
   const { membership, filter } = await startExport(cx, actor, id, input, now);
-  const pages = exportComplaints(cx.store, membership, filter, EXPORT_COLUMNS);
-  return (async function* () {
-    for await (const page of pages) yield page.map((v) => presentReport(exportedReport(v), !input.redacted));
-  })();
+  return reader.read<ReportView>({ membership, filter, format: 'jsonl', withContact: !input.redacted });
 }
 
-/** Authorizes and audits the CSV export, then yields its records (CSV_COLUMNS order) a page at a time. */
-export async function exportIncidentCsv(cx: CommandContext, actor: Actor, id: string, input: Omit<ExportInput, 'format'>, now: Date): Promise<AsyncGenerator<(string | null)[][]>> {
+/** Authorizes and audits the CSV export, then yields its records (CSV_COLUMNS order) a batch at a time (read by `reader`'s thread). */
+export async function exportIncidentCsv(cx: CommandContext, reader: ExportReader, actor: Actor, id: string, input: Omit<ExportInput, 'format'>, now: Date): Promise<AsyncGenerator<(string | null)[][]>> {
   const { membership, filter } = await startExport(cx, actor, id, { ...input, format: 'csv' }, now);
-  const pages = exportComplaints(cx.store, membership, filter, EXPORT_COLUMNS);
-  return (async function* () {
-    for await (const page of pages) yield page.map((v) => csvRecordOf(v, !input.redacted));
-  })();
+  return reader.read<(string | null)[]>({ membership, filter, format: 'csv', withContact: !input.redacted });
 }

@@ -153,6 +153,18 @@ function paged<O>(query: SelectQueryBuilder<Database, 'reports', O>, f: Complain
   return q.orderBy('received_at', dir).orderBy('id', dir).limit(f.limit);
 }
 
+const TIME_COLUMNS: ReadonlySet<string> = new Set(['received_at', 'started_at', 'ended_at'] satisfies (keyof StoredReportRow)[]);
+
+/**
+ * A column to select, times as epoch milliseconds on both stores (SQLite stores them so):
+ * Postgres's driver would parse each timestamptz into a Date, the export's dearest field.
+ */
+function asEpochMs(db: Kysely<Database>, column: keyof StoredReportRow & string) {
+  if (!TIME_COLUMNS.has(column) || onSqlite(db)) return column;
+  // Aliased apart from the column: ORDER BY received_at would otherwise sort by the expression (no index).
+  return sql<number>`(extract(epoch from ${sql.ref(column)}) * 1000)::float8`.as(`${column}_ms`);
+}
+
 /**
  * Every matching report's `columns`, in keyset pages of `pageSize` rows read as arrays: one query
  * per page walking (network, received_at, id) in order (no sort), memory bounded by a page
@@ -163,11 +175,12 @@ export async function* exportComplaints<C extends readonly (keyof StoredReportRo
   const at = { receivedAt: columns.indexOf('received_at'), id: columns.indexOf('id') };
   if (at.receivedAt < 0 || at.id < 0) throw new Error('an export reads received_at and id (its keyset)');
   const rare = await rareText(store.db, f);
+  const selection = columns.map((c) => asEpochMs(store.db, c));
   const arrayKey = (r: unknown[]): Keyed => ({ receivedAt: r[at.receivedAt] as StoredTime, id: r[at.id] as string });
   let after: ComplaintPage['after'];
   for (;;) {
     const page: ComplaintPage = { ...f, after, limit: pageSize };
-    const rows = await pageOf(m, page, arrayKey, (part) => store.readArrays(paged(filtered(store.db, m, page, part, rare).clearSelect().select(columns), page).compile()));
+    const rows = await pageOf(m, page, arrayKey, (part) => store.readArrays(paged(filtered(store.db, m, page, part, rare).clearSelect().select(selection), page).compile()));
     if (rows.length) yield rows;
     const last = rows.at(-1);
     if (rows.length < pageSize || !last) return;

@@ -17,6 +17,8 @@ export interface Store {
   location: string;
   /** The SQLite file (so a writer thread can open its own connection); undefined on Postgres. */
   file?: string;
+  /** The PostgreSQL URL (so a reader thread can open its own pool); undefined on SQLite. */
+  url?: string;
   /**
    * PostgreSQL only: a named prepared statement, for the few hot statements Kysely cannot prepare
    * (parsed and planned once per connection: a third of the cost of a fresh complex statement).
@@ -36,7 +38,7 @@ export interface StoreOptions {
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
-  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
+  const store = opts.databaseUrl ? connectPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
   await migrate(store);
   return store;
 }
@@ -46,14 +48,15 @@ function openSqlite(dataDir: string): Store {
   return openSqliteConnection(path.join(dataDir, SQLITE_FILE));
 }
 
-function openPostgres(url: string): Store {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/** A pool on a migrated PostgreSQL store (openStore migrates it first). */
+export function connectPostgres(url: string, max = 10): Store {
+  const pool = new pg.Pool({ connectionString: url, max });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const prepared = async <R>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as R[];
   const readArrays = async (q: CompiledQuery) => (await pool.query<unknown[]>({ text: q.sql, values: [...q.parameters], rowMode: 'array' })).rows;
-  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), prepared, readArrays, close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), url, prepared, readArrays, close: () => db.destroy() };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

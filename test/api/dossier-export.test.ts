@@ -1,7 +1,10 @@
-// The exports read an incident's reports in keyset pages of 2,000 (received_at, id): a page
-// boundary inside a run of reports received in the same millisecond must lose and double none.
-// 4,500 reports in three such runs put both boundaries inside one.
+// The exports read an incident's reports in keyset pages of 2,000 (received_at, id), in a reader
+// thread that hands them over in batches of 500: a page boundary inside a run of reports
+// received in the same millisecond must lose and double none. 4,500 reports in three such runs
+// put both boundaries inside one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExportReader } from '../../src/commands/index.js';
+import { incidentMembership } from '../../src/dossier/index.js';
 import { upsertIncidents, type StoredIncident } from '../../src/incidents/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { insertReports } from '../../src/store/index.js';
@@ -64,6 +67,32 @@ describe.each(STORE_KINDS)('complaint exports on %s', (kind) => {
       expect(new Set(csvIds)).toEqual(stored);
       const jsonl = (await get(`/api/v1/incidents/${INCIDENT.id}/reports.jsonl?order=${order}`)).body.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
       expect(jsonl.map((r) => r.id)).toEqual(table);
+    }
+  });
+
+  it('exports at once share the reader thread and each gets its own rows, in its own order', async () => {
+    const url = `/api/v1/incidents/${INCIDENT.id}/reports`;
+    const alone = (await get(`${url}.csv`)).body;
+    const [newest, oldest, jsonl] = await Promise.all([get(`${url}.csv`), get(`${url}.csv?order=oldest`), get(`${url}.jsonl`)]);
+    expect(newest.body).toBe(alone);
+    const records = (body: string) => body.trim().split('\n').slice(1);
+    expect(records(oldest.body).reverse()).toEqual(records(alone));
+    expect(jsonl.body.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(records(alone).map((l) => l.slice(0, l.indexOf(','))));
+  });
+
+  it('an export abandoned after its first batch leaves the reader serving the next in full', async () => {
+    const reader = new ExportReader(t.ctx.store);
+    try {
+      const membership = await incidentMembership(t.ctx.store.db, INCIDENT, new Date(END));
+      const job = { membership, filter: {}, format: 'csv' as const, withContact: false };
+      const abandoned = reader.read<string[]>(job);
+      expect((await abandoned.next()).value).toHaveLength(500);
+      await abandoned.return(undefined);
+      let rows = 0;
+      for await (const batch of reader.read<string[]>(job)) rows += batch.length;
+      expect(rows).toBe(SPECS.length);
+    } finally {
+      await reader.close();
     }
   });
 

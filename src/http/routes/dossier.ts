@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import { actOnIncident, attachReport, detachReport, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
+import { actOnIncident, attachReport, detachReport, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, ExportReader, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
 import type { ImpactTallies } from '../../dossier/index.js';
 import type { DossierSection } from '../../dossier/pdf/dossier-pdf.js';
 import { CSV_COLUMNS } from '../../presenters/index.js';
@@ -15,18 +15,13 @@ import { assumptionsSchema, attachReportSchema, caseActionSchema, detachReportSc
 
 const date = (s: string | undefined) => (s ? new Date(s) : undefined);
 
-/** Records csv-stringify writes per call: a call per record costs a stream write each, a whole page keeps ~10 MB of strings alive past the young generation (both ~40 % slower). */
-const CSV_BATCH = 500;
-
 /**
- * The CSV text of the export's pages, header first, a batch of records per chunk. Pulled by the
- * response stream, so a slow client stops the reads (memory stays one page whatever the size).
+ * The CSV text of the export, header first, a chunk per batch of records (EXPORT_BATCH). Pulled
+ * by the response stream, so a slow client stops the reads.
  */
-async function* csvChunks(pages: AsyncGenerator<(string | null)[][]>): AsyncGenerator<string> {
+async function* csvChunks(batches: AsyncGenerator<(string | null)[][]>): AsyncGenerator<string> {
   yield stringifyCsv([], { header: true, columns: [...CSV_COLUMNS] });
-  for await (const page of pages) {
-    for (let at = 0; at < page.length; at += CSV_BATCH) yield stringifyCsv(page.slice(at, at + CSV_BATCH));
-  }
+  for await (const batch of batches) yield stringifyCsv(batch);
 }
 
 export interface DossierRouteOptions {
@@ -38,6 +33,8 @@ export interface DossierRouteOptions {
 export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: DossierRouteOptions): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const counts = new IncidentCountyCounts(ctx.store);
+  const reader = new ExportReader(ctx.store);
+  root.addHook('onClose', () => reader.close());
 
   app.post('/api/v1/incidents/:id/actions', { preHandler: requireActor(ctx), schema: caseActionSchema }, async (req) => {
     const b = req.body;
@@ -79,25 +76,25 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
     }, ctx.clock());
   });
 
-  const exportRows = (format: 'jsonl') => async (req: { params: { id: string }; query: Record<string, unknown> }, actor: Parameters<typeof exportIncidentReports>[1]) => {
+  const exportRows = (format: 'jsonl') => async (req: { params: { id: string }; query: Record<string, unknown> }, actor: Parameters<typeof exportIncidentReports>[2]) => {
     const { since, until, q, jurisdiction, redacted, ...rest } = req.query as { since?: string; until?: string; q?: string; jurisdiction?: boolean; redacted?: boolean };
-    return exportIncidentReports(ctx, actor, req.params.id, {
+    return exportIncidentReports(ctx, reader, actor, req.params.id, {
       ...(rest as object), text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, format, limit: 0,
     }, ctx.clock());
   };
 
   app.get('/api/v1/incidents/:id/reports.csv', { preHandler: requireActor(ctx), schema: exportCsvSchema }, async (req, reply) => {
     const { since, until, q, jurisdiction, redacted, ...rest } = req.query;
-    const pages = await exportIncidentCsv(ctx, actorOf(req), req.params.id, {
+    const batches = await exportIncidentCsv(ctx, reader, actorOf(req), req.params.id, {
       ...rest, text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, limit: 0,
     }, ctx.clock());
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.csv"`);
-    return reply.send(Readable.from(csvChunks(pages), { highWaterMark: 2 }));
+    return reply.send(Readable.from(csvChunks(batches), { highWaterMark: 2 }));
   });
 
   app.get('/api/v1/incidents/:id/reports.jsonl', { preHandler: requireActor(ctx), schema: exportJsonlSchema }, async (req, reply) => {
     const rows = await exportRows('jsonl')(req, actorOf(req));
-    const body = Readable.from((async function* () { for await (const page of rows) yield page.map((v) => JSON.stringify(v) + '\n').join(''); })());
+    const body = Readable.from((async function* () { for await (const batch of rows) yield batch.map((v) => JSON.stringify(v) + '\n').join(''); })(), { highWaterMark: 2 });
     reply.header('Content-Type', 'application/x-ndjson; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.jsonl"`);
     return reply.send(body);
   });
