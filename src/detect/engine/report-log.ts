@@ -3,8 +3,6 @@
 // per-report cost is a few typed-array writes and no object per report.
 import { SERVICES, type Service } from './types.js';
 
-const SERVICE_BIT: Record<Service, number> = { voice: 1, sms: 2, data: 4, '911': 8 };
-
 export function serviceMask(services: readonly Service[]): number {
   let mask = 0;
   for (let i = 0; i < services.length; i++) mask |= serviceBit(services[i]!);
@@ -21,6 +19,8 @@ function serviceBit(s: Service): number {
     default: return 0;
   }
 }
+
+const SERVICE_BIT = Object.fromEntries(SERVICES.map((s) => [s, serviceBit(s)])) as Record<Service, number>;
 
 export interface LogFilter {
   network: number;

@@ -79,6 +79,18 @@ describe('FingerprintDedupe', () => {
   });
 });
 
+describe('FingerprintDedupe memory', () => {
+  it('grows for a burst of reporters and shrinks back once two quiet windows have passed', () => {
+    const d = new FingerprintDedupe(60);
+    const quiet = d.slotCount;
+    for (let k = 0; k < 100_000; k++) d.admit(0, `fp_${k}`, 30);
+    const burst = d.slotCount;
+    expect(burst).toBeGreaterThanOrEqual(200_000);
+    for (let minute = 60; minute < 240; minute++) d.admit(0, `quiet_${minute}`, minute);
+    expect(d.slotCount).toBe(quiet);
+  });
+});
+
 describe('serviceMask', () => {
   it('sets one bit per service named, and none for anything else', () => {
     expect(serviceMask(['voice'])).toBe(1);

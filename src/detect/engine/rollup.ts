@@ -133,7 +133,7 @@ export class RegionSeries {
  * one before. Anything older can no longer block, so when the epoch turns the older table is
  * cleared and reused as the current one: no rebuild ever re-inserts entries (rebuilds did
  * 2.5 random writes per report on the 22 Feb replay), and memory follows the last two
- * windows' reporters.
+ * windows' reporters (a table is sized at each turn for the epoch just ended).
  */
 export class FingerprintDedupe {
   private current = new DedupeTable();
@@ -141,6 +141,11 @@ export class FingerprintDedupe {
   private epoch = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly windowMinutes: number) {}
+
+  /** Slots held by both generations (16 bytes each). */
+  get slotCount(): number {
+    return this.current.slotCount + this.previous.slotCount;
+  }
 
   /** True when this report should count; records it. `minute` never decreases. */
   admit(network: number, fingerprint: string, minute: number): boolean {
@@ -171,12 +176,12 @@ export class FingerprintDedupe {
       // This epoch's table becomes the previous one; the older one, emptied, the current.
       const older = this.previous;
       this.previous = this.current;
-      older.clear();
+      older.clear(this.previous.entries);
       this.current = older;
     } else {
       // A window or more without reports: nothing counted before can still block.
-      this.previous.clear();
-      this.current.clear();
+      this.previous.clear(0);
+      this.current.clear(0);
     }
     this.epoch = epoch;
   }
@@ -201,6 +206,10 @@ class DedupeTable {
     }
   }
 
+  get slotCount(): number {
+    return this.cap;
+  }
+
   minuteAt(at: number): number {
     return this.slots[at + 3]!;
   }
@@ -220,10 +229,23 @@ class DedupeTable {
     this.taken++;
   }
 
-  /** Empties the table, keeping its size: the next epoch likely sees as many reporters. */
-  clear(): void {
-    if (this.taken > 0) this.slots.fill(0);
+  /**
+   * Empties the table for the next epoch, sized for `expected` reporters (the epoch just
+   * ended held that many): a burst's tables shrink again once it has passed.
+   */
+  clear(expected: number): void {
+    const cap = capacityFor(expected);
+    if (cap < this.cap) {
+      this.cap = cap;
+      this.slots = new Int32Array(STRIDE * cap);
+    } else if (this.taken > 0) {
+      this.slots.fill(0);
+    }
     this.taken = 0;
+  }
+
+  get entries(): number {
+    return this.taken;
   }
 
   private grow(): void {
@@ -237,6 +259,13 @@ class DedupeTable {
 
 const STRIDE = 4;
 const MIN_SLOTS = 1 << 12;
+
+/** Slots for `entries` at most a quarter full (room to grow before the half-full limit). */
+function capacityFor(entries: number): number {
+  let cap = MIN_SLOTS;
+  while (cap < 4 * entries) cap *= 2;
+  return cap;
+}
 
 function avalanche(h: number): number {
   h ^= h >>> 16;
