@@ -8,6 +8,10 @@ describe('isoTime', () => {
     for (const ms of [...times, ...times.reverse()]) expect(isoTime(ms)).toBe(new Date(ms).toISOString());
   });
 
+  it('drops a fraction of a millisecond as a Date does', () => {
+    for (const ms of [1708591500123.6, 1708591500999.999, -1.5]) expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+  });
+
   it('takes a Date as Postgres returns one', () => {
     expect(isoTime(new Date('2024-02-22T08:45:00.120Z'))).toBe('2024-02-22T08:45:00.120Z');
   });

@@ -109,7 +109,7 @@ const minutePrefixes = new Map<number, string>();
  */
 export function isoTime(v: StoredTime): string {
   if (v instanceof Date) return v.toISOString();
-  const ms = Number(v);
+  const ms = Math.trunc(Number(v)); // as a Date takes it: a float8 from Postgres may carry a fraction
   const minute = Math.floor(ms / 60_000);
   let prefix = minutePrefixes.get(minute);
   if (prefix === undefined) {
