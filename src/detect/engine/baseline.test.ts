@@ -15,7 +15,7 @@ function history(first: number, last: number, countAt: (hour: number) => number,
     hours[h % HISTORY_HOURS] = countAt(h);
     flags[h % HISTORY_HOURS] = flagged(h) ? 1 : 0;
   }
-  return { hours, flags, lastHour: last };
+  return { lastHour: last, hourCount: (h) => hours[h % HISTORY_HOURS]!, flagged: (h) => flags[h % HISTORY_HOURS] === 1 };
 }
 
 /** 2 reports an hour at night (hour of day 0-5), 60 in the afternoon, 20 otherwise. */

@@ -6,10 +6,11 @@
 import { HISTORY_HOURS, HOURS_PER_WEEK } from './config.js';
 import type { ScopeLevel } from './types.js';
 
+/** A key's hourly counts, for the hours its ring still holds (lastHour - HISTORY_HOURS, lastHour]. */
 export interface HourlyHistory {
-  readonly hours: ArrayLike<number>;
-  readonly flags: ArrayLike<number>;
   readonly lastHour: number;
+  hourCount(hour: number): number;
+  flagged(hour: number): boolean;
 }
 
 export interface SlotSum {
@@ -44,9 +45,8 @@ function addSlots(history: HourlyHistory, center: number, firstFullHour: number,
   for (let h = center - 1; h <= center + 1; h++) {
     // Before the engine's first full hour we know nothing: unknown, not zero.
     if (h < firstFullHour || h > history.lastHour || h <= history.lastHour - HISTORY_HOURS) continue;
-    const slot = h % HISTORY_HOURS;
-    if (history.flags[slot]) continue;
-    const c = history.hours[slot] ?? 0;
+    if (history.flagged(h)) continue;
+    const c = history.hourCount(h);
     acc.count += c;
     acc.slots++;
     if (c > acc.max) acc.max = c;
@@ -85,8 +85,7 @@ export function coldNationRate(history: HourlyHistory, hour: number, firstFullHo
   // The latest 6 unflagged hours within the past week: skipping an incident in progress.
   for (let h = hour - 1; h >= firstFullHour && h >= hour - HOURS_PER_WEEK && recent.length < 6; h--) {
     if (h > history.lastHour || h <= history.lastHour - HISTORY_HOURS) continue;
-    const slot = h % HISTORY_HOURS;
-    if (!history.flags[slot]) recent.push(history.hours[slot] ?? 0);
+    if (!history.flagged(h)) recent.push(history.hourCount(h));
   }
   if (recent.length === 0) return floor;
   // The busiest recent hour x 2: the morning rise can double the rate within hours.

@@ -58,7 +58,7 @@ export function testKey(t: Thresholds, exp: Expectation, net: NetworkCounts, key
   let testedPerMinute = 0;
   let windowsFrom = Number.NEGATIVE_INFINITY;
   for (let wi = 0; wi < WINDOWS.length; wi++) {
-    const observed = key.sums[wi]!;
+    const observed = key.windowCount(wi);
     if (observed < rule.minReporters) continue; // the integer gate: most reports stop here
     if (rate < 0) {
       rate = exp.rate(net, key, minute);

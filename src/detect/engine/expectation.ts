@@ -4,7 +4,7 @@
 import {
   coldNationRate, hourOfWeekSlots, MIN_RATE, posteriorRate, PRIOR_SLOTS, regionShare,
 } from './baseline.js';
-import { HISTORY_HOURS, type Thresholds } from './config.js';
+import type { Thresholds } from './config.js';
 import type { NetworkCounts } from './network.js';
 import type { RegionSeries } from './rollup.js';
 import { containsRegion, overlaps } from './scope.js';
@@ -53,9 +53,8 @@ export class Expectation {
       // Shares without the current hour: an outage in progress must not raise its own bar.
       // Except on the first day, when the current hour is most of what we know: a place
       // that is simply busier than its population says must not look like an outage.
-      const slot = hour % HISTORY_HOURS;
-      const keyTotal = young ? key.total : key.total - (key.hours[slot] ?? 0);
-      const netTotal = young ? net.nation.total : net.nation.total - (net.nation.hours[slot] ?? 0);
+      const keyTotal = young ? key.total : key.total - key.hourCount(hour);
+      const netTotal = young ? net.nation.total : net.nation.total - net.nation.hourCount(hour);
       prior = this.rate(net, net.nation, minute) * regionShare(keyTotal, netTotal, key.priorShare);
     }
     const rate = Math.max(MIN_RATE[key.level], posteriorRate(own, prior, PRIOR_SLOTS[key.level]));

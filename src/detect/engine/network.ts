@@ -2,8 +2,20 @@
 // reports arrive, plus what the network's reporters call in quiet times (the base rate
 // the collateral rule corrects for).
 import { CallCounts } from './called-watch.js';
-import { RegionSeries } from './rollup.js';
+import { RegionSeries, SeriesPool } from './rollup.js';
 import type { Scope } from './types.js';
+
+/**
+ * Dense numbers for the FIPS codes met, shared by every network: a county's key is then one
+ * read in a small table per network (a sparse array indexed by FIPS fell back to a hash table).
+ */
+const denseByFips = new Int32Array(100_000).fill(-1);
+let denseCount = 0;
+function denseCounty(fips: number): number {
+  let d = denseByFips[fips]!;
+  if (d < 0) denseByFips[fips] = d = denseCount++;
+  return d;
+}
 
 /** A 5-digit FIPS code as a number, or -1 for anything else (looked up by string instead). */
 function fipsNumber(code: string): number {
@@ -22,6 +34,8 @@ export type PriorShare = (level: 'county' | 'state', region: string) => number;
 export class NetworkCounts {
   readonly nation = new RegionSeries('nation', 'US', 'US');
   readonly states = new Map<string, RegionSeries>();
+  private readonly statePool = new SeriesPool(false, 64);
+  private readonly countyPool = new SeriesPool(true, 256);
   readonly counties = new Map<string, RegionSeries>();
   /** counted reports by called network id, outside incidents */
   readonly quietCalls = new Map<number, number>();
@@ -42,7 +56,7 @@ export class NetworkCounts {
   state(code: string): RegionSeries {
     let key = this.states.get(code);
     if (!key) {
-      key = new RegionSeries('state', code, code);
+      key = new RegionSeries('state', code, code, this.statePool);
       key.priorShare = this.priorShare('state', code);
       this.states.set(code, key);
     }
@@ -58,18 +72,22 @@ export class NetworkCounts {
 
   county(code: string, state: string): RegionSeries {
     // Indexed by the FIPS code's number: a report's lookup is one array read, not a string hash.
-    const id = fipsNumber(code);
-    const known = id >= 0 ? this.countyById[id] : this.counties.get(code);
+    const fips = fipsNumber(code);
+    const dense = fips >= 0 ? denseCounty(fips) : -1;
+    const known = dense >= 0 ? this.countyByDense[dense] : this.counties.get(code);
     if (known !== undefined) return known;
-    const key = new RegionSeries('county', code, state);
+    const key = new RegionSeries('county', code, state, this.countyPool);
     key.priorShare = this.priorShare('county', code);
     this.counties.set(code, key);
-    if (id >= 0) this.countyById[id] = key;
+    if (dense >= 0) {
+      while (this.countyByDense.length <= dense) this.countyByDense.push(undefined);
+      this.countyByDense[dense] = key;
+    }
     return key;
   }
 
-  /** County keys by FIPS number (sparse; up to 5 digits). */
-  private readonly countyById: (RegionSeries | undefined)[] = [];
+  /** County keys by dense county number (packed: filled with undefined up to the largest). */
+  private readonly countyByDense: (RegionSeries | undefined)[] = [];
 
   /** The keys whose counts make up a scope (created if never seen: zero counts). */
   scopeKeys(scope: Scope): RegionSeries[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReportLog, serviceMask } from './report-log.js';
-import { FingerprintDedupe, RegionSeries } from './rollup.js';
+import { FingerprintDedupe, RegionSeries, SeriesPool } from './rollup.js';
 import type { Service } from './types.js';
 
 describe('RegionSeries', () => {
@@ -33,6 +33,33 @@ describe('RegionSeries', () => {
     expect(key.total).toBe(2);
     key.advance(minute + 60 * 840);
     expect(key.total).toBe(0);
+  });
+  it('keeps each key of a shared pool apart as the pool grows', () => {
+    const pool = new SeriesPool(true, 2);
+    const minute = 60 * 400_000;
+    const keys = Array.from({ length: 40 }, (_, i) => new RegionSeries('county', String(1000 + i).padStart(5, '0'), '01', pool));
+    keys.forEach((k, i) => {
+      for (let n = 0; n <= i; n++) k.add(minute + (2 * n > i ? 1 : 0)); // time only moves on
+    });
+    keys.forEach((k, i) => {
+      expect(k.windowSum(0, minute + 2)).toBe(i + 1);
+      expect(k.at(minute + 1)).toBe(Math.ceil(i / 2));
+    });
+  });
+
+  it('writes an hour once it ends, and saturates a county hour at 65,535', () => {
+    const key = new RegionSeries('county', '06037', '06');
+    const hour = 500_000;
+    for (let n = 0; n < 70_000; n++) key.add(hour * 60 + 10);
+    expect(key.hourCount(hour)).toBe(0xffff); // the hour in progress
+    expect(key.total).toBe(0xffff);
+    key.add(hour * 60 + 65); // the next hour
+    expect(key.hourCount(hour)).toBe(0xffff);
+    expect(key.hourCount(hour + 1)).toBe(1);
+    expect(key.total).toBe(0xffff + 1);
+    key.flagHour(hour + 1);
+    expect(key.flagged(hour + 1)).toBe(true);
+    expect(key.flagged(hour)).toBe(false);
   });
 });
 

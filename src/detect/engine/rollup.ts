@@ -1,23 +1,73 @@
-// Per network x region counts: a 64-minute ring of minute counts with running window sums
-// (what significance looks at) and a 5-week ring of hourly counts (what baselines learn
-// from). Typed arrays only, advanced lazily, so a report costs a few integer writes.
+// Per network x region counts: a ring of cumulative counts by minute (window sums and minute
+// counts are differences of two entries) and a 5-week ring of hourly counts (what baselines
+// learn from). The keys of one level of one network share a pool of typed arrays, one per
+// field, so a report's count is one write into memory many keys share (a typed array per key
+// and field cost a pointer chase each), and the hourly count is written once per hour, not
+// once per report.
 import { HISTORY_HOURS, RING_MINUTES, WINDOWS } from './config.js';
 import type { ScopeLevel } from './types.js';
 
-const RING_MASK = RING_MINUTES - 1;
+/** Cumulative entries per key: twice the minute ring, so every minute the ring keeps has the entry before it. */
+const CUM_MINUTES = 2 * RING_MINUTES;
+const CUM_MASK = CUM_MINUTES - 1;
+
+/** Typed arrays holding the counts of many keys, a slot each; grown by doubling. */
+export class SeriesPool {
+  private slots = 0;
+  /** per slot CUM_MINUTES cumulative counts (mod 2^32): [minute & CUM_MASK] = reports up to that minute */
+  cum: Uint32Array;
+  /** per slot HISTORY_HOURS hourly counts of completed hours (16 bits saturating for counties) */
+  hours: Uint32Array | Uint16Array;
+  /** 1 = the hour was inside an incident (or its tail): baselines skip it */
+  flags: Uint8Array;
+
+  constructor(
+    private readonly saturates: boolean,
+    private capacity = 16,
+  ) {
+    this.cum = new Uint32Array(capacity * CUM_MINUTES);
+    this.hours = this.makeHours(capacity * HISTORY_HOURS);
+    this.flags = new Uint8Array(capacity * HISTORY_HOURS);
+  }
+
+  /** A new key's slot. */
+  take(): number {
+    if (this.slots === this.capacity) this.grow();
+    return this.slots++;
+  }
+
+  private makeHours(n: number): Uint32Array | Uint16Array {
+    return this.saturates ? new Uint16Array(n) : new Uint32Array(n);
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const cum = new Uint32Array(this.capacity * CUM_MINUTES);
+    cum.set(this.cum);
+    const hours = this.makeHours(this.capacity * HISTORY_HOURS);
+    hours.set(this.hours);
+    const flags = new Uint8Array(this.capacity * HISTORY_HOURS);
+    flags.set(this.flags);
+    this.cum = cum;
+    this.hours = hours;
+    this.flags = flags;
+  }
+}
 
 export class RegionSeries {
-  // Views on two buffers per key (minute ring + window sums; hourly counts + flags): a
-  // report's writes stay within a few cache lines and thousands of keys cost few allocations.
-  readonly minutes: Uint32Array;
-  /** sums[i] = reports in the WINDOWS[i] minutes ending at lastMinute (inclusive). */
-  readonly sums: Float64Array;
-  readonly hours: Uint32Array | Uint16Array;
-  /** 1 = the hour was inside an incident (or its tail): baselines skip it. */
-  readonly flags: Uint8Array;
+  // Hot fields first: a report reads these and writes one cumulative entry.
+  private readonly pool: SeriesPool;
+  private readonly cumBase: number;
   lastMinute = -1;
+  /** reports ever counted (the cumulative entry of lastMinute, before the 2^32 wrap) */
+  private count = 0;
   lastHour = -1;
-  total = 0; // reports in the hourly ring (5 weeks): the key's share of its network
+  /** `count` when lastHour began: the current hour's reports are count - hourStart */
+  private hourStart = 0;
+  /** reports in the completed hours of the 5-week ring */
+  private completed = 0;
+  private readonly hourBase: number;
+  private readonly saturates: boolean;
   /** Cached expected rate (reports/min) and the minute stamp it was computed for. */
   cachedHour = -1;
   cachedRate = 0;
@@ -29,39 +79,48 @@ export class RegionSeries {
   readonly regionId: number;
   /** A county's state key, once looked up (saves a map lookup per report). */
   parent: RegionSeries | null = null;
-  /** hours[] slot of lastHour, and whether hourly counts saturate (counties' 16 bits) */
-  private hourSlot = 0;
-  private readonly saturates: boolean;
 
   constructor(
     readonly level: ScopeLevel,
     readonly region: string,
     readonly state: string,
+    pool?: SeriesPool,
   ) {
-    this.regionId = Number(region) | 0;
-    // Counties rarely exceed 65k reports an hour; halve their memory (saturating adds).
+    // Counties rarely exceed 65k reports an hour; halve their memory (saturating counts).
     this.saturates = level === 'county';
-    const ring = new ArrayBuffer(8 * WINDOWS.length + 4 * RING_MINUTES);
-    this.sums = new Float64Array(ring, 0, WINDOWS.length);
-    this.minutes = new Uint32Array(ring, 8 * WINDOWS.length, RING_MINUTES);
-    const hourBytes = this.saturates ? 2 : 4;
-    const history = new ArrayBuffer(hourBytes * HISTORY_HOURS + HISTORY_HOURS);
-    this.hours = this.saturates ? new Uint16Array(history, 0, HISTORY_HOURS) : new Uint32Array(history, 0, HISTORY_HOURS);
-    this.flags = new Uint8Array(history, hourBytes * HISTORY_HOURS, HISTORY_HOURS);
+    this.pool = pool ?? new SeriesPool(this.saturates, 1);
+    const slot = this.pool.take();
+    this.cumBase = slot * CUM_MINUTES;
+    this.hourBase = slot * HISTORY_HOURS;
+    this.regionId = Number(region) | 0;
   }
 
-  /** Moves the ring to `minute`, dropping minutes that left each window. */
+  /** Reports in the hourly ring (5 weeks, the current hour included): the key's share of its network. */
+  get total(): number {
+    return this.completed + this.currentHourCount();
+  }
+
+  private currentHourCount(): number {
+    const n = this.count - this.hourStart;
+    return this.saturates && n > 0xffff ? 0xffff : n;
+  }
+
+  /** Moves the ring to `minute`: the minutes passed without reports hold the same cumulative count. */
   advance(minute: number): void {
     const from = this.lastMinute;
     if (minute <= from) return;
-    if (from < 0 || minute - from >= RING_MINUTES) {
-      this.minutes.fill(0);
-      this.sums.fill(0);
+    const cum = this.pool.cum;
+    const base = this.cumBase;
+    const count = this.count;
+    if (from >= 0 && minute - from <= 8) {
+      for (let t = from + 1; t <= minute; t++) cum[base + (t & CUM_MASK)] = count;
+    } else if (from < 0 || minute - from >= CUM_MINUTES) {
+      cum.fill(count, base, base + CUM_MINUTES);
     } else {
-      for (let t = from + 1; t <= minute; t++) {
-        for (let i = 0; i < WINDOWS.length; i++) this.sums[i]! -= this.minutes[(t - WINDOWS[i]!) & RING_MASK]!;
-        this.minutes[t & RING_MASK] = 0;
-      }
+      const first = (from + 1) & CUM_MASK;
+      const last = minute & CUM_MASK;
+      if (first <= last) cum.fill(count, base + first, base + last + 1);
+      else cum.fill(count, base + first, base + CUM_MINUTES).fill(count, base, base + last + 1);
     }
     this.lastMinute = minute;
     this.advanceHour(Math.floor(minute / 60));
@@ -70,79 +129,98 @@ export class RegionSeries {
   private advanceHour(hour: number): void {
     const from = this.lastHour;
     if (hour <= from) return;
+    const hours = this.pool.hours;
+    const flags = this.pool.flags;
+    const base = this.hourBase;
     if (from < 0 || hour - from >= HISTORY_HOURS) {
-      this.hours.fill(0);
-      this.flags.fill(0);
-      this.total = 0;
+      hours.fill(0, base, base + HISTORY_HOURS);
+      flags.fill(0, base, base + HISTORY_HOURS);
+      this.completed = 0;
     } else {
+      // The hour that ended is written once, now; the slots the new hours take are forgotten.
+      const ended = this.currentHourCount();
+      hours[base + (from % HISTORY_HOURS)] = ended;
+      this.completed += ended;
       for (let h = from + 1; h <= hour; h++) {
-        const slot = h % HISTORY_HOURS;
-        this.total -= this.hours[slot]!;
-        this.hours[slot] = 0;
-        this.flags[slot] = 0;
+        const slot = base + (h % HISTORY_HOURS);
+        this.completed -= hours[slot]!;
+        hours[slot] = 0;
+        flags[slot] = 0;
       }
     }
+    this.hourStart = this.count;
     this.lastHour = hour;
-    this.hourSlot = hour % HISTORY_HOURS;
   }
 
   /** Counts one (deduplicated) report at `minute`. */
   add(minute: number): void {
     if (minute !== this.lastMinute) this.advance(minute);
-    this.minutes[minute & RING_MASK]!++;
-    const sums = this.sums;
-    sums[0]!++;
-    sums[1]!++;
-    sums[2]!++;
-    sums[3]!++; // WINDOWS has 4 entries
-    const slot = this.hourSlot;
-    if (!this.saturates || this.hours[slot]! < 0xffff) {
-      this.hours[slot]!++;
-      this.total++;
-    }
+    this.pool.cum[this.cumBase + (minute & CUM_MASK)] = ++this.count;
   }
 
   /** Reports at one minute still in the ring (0 when it left). */
   at(minute: number): number {
     if (minute > this.lastMinute || minute <= this.lastMinute - RING_MINUTES) return 0;
-    return this.minutes[minute & RING_MASK]!;
+    const cum = this.pool.cum;
+    return (cum[this.cumBase + (minute & CUM_MASK)]! - cum[this.cumBase + ((minute - 1) & CUM_MASK)]!) >>> 0;
   }
 
-  /** Reports in the `windowIndex` window ending at `minute` (advance first). */
+  /** Reports in the `windowIndex` window ending at lastMinute (advance first). */
+  windowCount(windowIndex: number): number {
+    const start = this.lastMinute - WINDOWS[windowIndex]!;
+    return (this.count - this.pool.cum[this.cumBase + (start & CUM_MASK)]!) >>> 0;
+  }
+
+  /** Reports in the `windowIndex` window ending at `minute`. */
   windowSum(windowIndex: number, minute: number): number {
     this.advance(minute);
-    return this.sums[windowIndex]!;
+    return this.windowCount(windowIndex);
+  }
+
+  /** Reports in hour `hour` (the current one so far), for hours the ring still holds. */
+  hourCount(hour: number): number {
+    if (hour === this.lastHour) return this.currentHourCount();
+    return this.pool.hours[this.hourBase + (hour % HISTORY_HOURS)]!;
+  }
+
+  /** True when hour `hour` was marked as incident time. */
+  flagged(hour: number): boolean {
+    return this.pool.flags[this.hourBase + (hour % HISTORY_HOURS)] === 1;
   }
 
   /** Marks the current hour as incident time so future baselines ignore it. */
   flagHour(hour: number): void {
     this.advanceHour(hour);
-    if (hour > this.lastHour - HISTORY_HOURS) this.flags[hour % HISTORY_HOURS] = 1;
+    if (hour > this.lastHour - HISTORY_HOURS) this.pool.flags[this.hourBase + (hour % HISTORY_HOURS)] = 1;
   }
 }
 
 /**
  * One fingerprint counts once per network per window (Downdetector counts the first report
- * per user per company). Open-addressing tables in typed arrays keyed by (network, a 64-bit
- * hash of the fingerprint) holding the minute each was last counted: a lookup allocates
- * nothing, an entry costs 16 bytes and no string is kept (fingerprints are themselves
- * truncated hashes; two different ones share 64 bits with odds of about 1 in 30 million
- * among a million reporters an hour).
+ * per user per company). Open-addressing tables in typed arrays keyed by (network, a hash of
+ * the fingerprint) holding the minute each was last counted: a lookup allocates nothing, an
+ * entry costs 8 bytes and no string is kept. The key keeps 46 bits of two 32-bit hashes
+ * (fingerprints are themselves truncated hashes; two different ones share them with odds of
+ * about 1 in 70 million among a million reporters an hour).
  *
  * Two generations, each one window long: entries counted in this window's epoch, and in the
  * one before. Anything older can no longer block, so when the epoch turns the older table is
  * cleared and reused as the current one: no rebuild ever re-inserts entries (rebuilds did
  * 2.5 random writes per report on the 22 Feb replay), and memory follows the last two
- * windows' reporters (a table is sized at each turn for the epoch just ended).
+ * windows' reporters (a table is sized at each turn for the epoch just ended). Small slots
+ * matter: each lookup is a cache and TLB miss into tables of millions of slots.
  */
 export class FingerprintDedupe {
   private current = new DedupeTable();
   private previous = new DedupeTable();
   private epoch = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly windowMinutes: number) {}
+  constructor(private readonly windowMinutes: number) {
+    // Minutes are kept modulo MINUTE_WRAP: an entry's age must stay below it for two windows.
+    if (!(windowMinutes >= 1 && 2 * windowMinutes <= MINUTE_WRAP)) throw new RangeError(`dedupe window must be 1..${MINUTE_WRAP / 2} minutes`);
+  }
 
-  /** Slots held by both generations (16 bytes each). */
+  /** Slots held by both generations (8 bytes each). */
   get slotCount(): number {
     return this.current.slotCount + this.previous.slotCount;
   }
@@ -157,15 +235,15 @@ export class FingerprintDedupe {
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x5bd1e995);
     }
-    a = avalanche(a);
-    b = avalanche(b ^ network);
+    const high = avalanche(a) & HASH_BITS;
+    // The tag: b's high bits and the network (+1, so an occupied slot is never 0).
+    const tag = (avalanche(b ^ network) & ~0xff) | (network + 1);
     this.turn(minute);
-    const net = network + 1;
     // Counted in this epoch: within the window, since an epoch is one window long.
-    if (this.current.find(net, a, b) >= 0) return false;
-    const before = this.previous.find(net, a, b);
-    if (before >= 0 && minute - this.previous.minuteAt(before) < this.windowMinutes) return false;
-    this.current.insert(net, a, b, minute);
+    if (this.current.find(high, tag) >= 0) return false;
+    const before = this.previous.find(high, tag);
+    if (before >= 0 && ((minute - this.previous.minuteAt(before)) & MINUTE_MASK) < this.windowMinutes) return false;
+    this.current.insert(high, tag, minute & MINUTE_MASK);
     return true;
   }
 
@@ -187,22 +265,35 @@ export class FingerprintDedupe {
   }
 }
 
-/** Linear-probing set of (network + 1, hash a, hash b) with the minute, at most half full. */
+/** Minutes are stored modulo this (the low bits of a slot's first word). */
+const MINUTE_WRAP = 1024;
+const MINUTE_MASK = MINUTE_WRAP - 1;
+const HASH_BITS = ~MINUTE_MASK;
+
+/**
+ * Linear-probing set of (hash, tag) with the minute, at most half full. A slot is two words:
+ * [the hash's high bits | minute mod 1024, tag (0 = empty)]; the home slot is a product of
+ * both, so a grown table re-homes entries from what it stores.
+ */
 class DedupeTable {
   private cap = MIN_SLOTS;
-  /** per slot [network index + 1 (0 = empty), hash a, hash b, minute counted]: 16 bytes */
+  private shift = 32 - Math.log2(MIN_SLOTS);
   private slots = new Int32Array(STRIDE * MIN_SLOTS);
   private taken = 0;
 
-  /** The slot offset holding the key, or -1. */
-  find(net: number, a: number, b: number): number {
+  private home(high: number, tag: number): number {
+    return Math.imul(high ^ tag, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The slot offset holding the key (`high`: the hash with its low bits clear), or -1. */
+  find(high: number, tag: number): number {
     const mask = this.cap - 1;
     const slots = this.slots;
-    for (let i = a & mask; ; i = (i + 1) & mask) {
+    for (let i = this.home(high, tag); ; i = (i + 1) & mask) {
       const at = i * STRIDE;
-      const n = slots[at]!;
-      if (n === 0) return -1;
-      if (n === net && slots[at + 1] === a && slots[at + 2] === b) return at;
+      const t = slots[at + 1]!;
+      if (t === 0) return -1;
+      if (t === tag && (slots[at]! & HASH_BITS) === high) return at;
     }
   }
 
@@ -210,23 +301,25 @@ class DedupeTable {
     return this.cap;
   }
 
+  /** The minute (mod MINUTE_WRAP) the entry at `at` was counted. */
   minuteAt(at: number): number {
-    return this.slots[at + 3]!;
+    return this.slots[at]! & MINUTE_MASK;
   }
 
   /** Adds a key known to be absent. */
-  insert(net: number, a: number, b: number, minute: number): void {
+  insert(high: number, tag: number, minute: number): void {
     if (2 * (this.taken + 1) > this.cap) this.grow();
+    this.place(high | minute, tag);
+    this.taken++;
+  }
+
+  private place(word: number, tag: number): void {
     const mask = this.cap - 1;
     const slots = this.slots;
-    let i = a & mask;
-    while (slots[i * STRIDE] !== 0) i = (i + 1) & mask;
-    const at = i * STRIDE;
-    slots[at] = net;
-    slots[at + 1] = a;
-    slots[at + 2] = b;
-    slots[at + 3] = minute;
-    this.taken++;
+    let i = this.home(word & HASH_BITS, tag);
+    while (slots[i * STRIDE + 1] !== 0) i = (i + 1) & mask;
+    slots[i * STRIDE] = word;
+    slots[i * STRIDE + 1] = tag;
   }
 
   /**
@@ -236,8 +329,7 @@ class DedupeTable {
   clear(expected: number): void {
     const cap = capacityFor(expected);
     if (cap < this.cap) {
-      this.cap = cap;
-      this.slots = new Int32Array(STRIDE * cap);
+      this.resize(cap);
     } else if (this.taken > 0) {
       this.slots.fill(0);
     }
@@ -248,16 +340,20 @@ class DedupeTable {
     return this.taken;
   }
 
+  private resize(cap: number): void {
+    this.cap = cap;
+    this.shift = 32 - Math.log2(cap);
+    this.slots = new Int32Array(STRIDE * cap);
+  }
+
   private grow(): void {
     const old = this.slots;
-    this.cap *= 2;
-    this.slots = new Int32Array(STRIDE * this.cap);
-    this.taken = 0;
-    for (let at = 0; at < old.length; at += STRIDE) if (old[at] !== 0) this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+    this.resize(this.cap * 2);
+    for (let at = 0; at < old.length; at += STRIDE) if (old[at + 1] !== 0) this.place(old[at]!, old[at + 1]!);
   }
 }
 
-const STRIDE = 4;
+const STRIDE = 2;
 const MIN_SLOTS = 1 << 12;
 
 /** Slots for `entries` at most a quarter full (room to grow before the half-full limit). */
