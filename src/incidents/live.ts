@@ -118,7 +118,7 @@ export async function startLiveDetection(o: LiveOptions): Promise<LiveDetection>
     // minute (it never moves time back), so decisions stay causal and the report still counts.
     for await (const page of tail.read(until)) {
       const t0 = performance.now();
-      for (const r of page) changes.push(...e.push(r));
+      for (const c of e.pushAll(page)) changes.push(c);
       cost.engineMs += performance.now() - t0;
       cost.reports += page.length;
     }

@@ -41,7 +41,7 @@ export async function replayStore(store: Store, opts: ReplayOptions = {}): Promi
     const page = await nextReports(store.db, cursor, null, PAGE);
     if (page.length === 0) break;
     const t0 = performance.now();
-    for (const r of page) engine.push(r);
+    engine.pushAll(page);
     engineMs += performance.now() - t0;
     reports += page.length;
     cursor = cursorOf(page.at(-1)!);

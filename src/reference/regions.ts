@@ -60,15 +60,23 @@ function load(): Map<string, ZipPlace> {
   zipIndex = new Map();
   stateAbbrByFips = new Map();
   countyNameByFips = new Map();
+  // One string per county and state, not one per ZIP: 41 k places share ~3.2 k county codes,
+  // and a report's code is then a string many reports read (in cache, compared by identity).
+  const codes = new Map<string, string>();
+  const shared = (code: string): string => {
+    let s = codes.get(code);
+    if (s === undefined) codes.set(code, (s = code));
+    return s;
+  };
   for (const raw of Object.values(table.codes)) {
     const entry = table.countyMap[raw.zip];
     // A ZIP without a county (PO-box only, military) cannot be placed on the map: treat as unknown.
     if (raw.country !== 'US' || !entry || entry.fips === undefined || entry.fips === '') continue;
-    const county = String(entry.fips).padStart(5, '0');
+    const county = shared(String(entry.fips).padStart(5, '0'));
     const place: ZipPlace = {
       zip: String(raw.zip).padStart(5, '0'),
       county,
-      state: county.slice(0, 2),
+      state: shared(county.slice(0, 2)),
       stateAbbr: raw.state,
       countyName: entry.county ?? '',
       city: raw.city,

@@ -248,6 +248,19 @@ describe('causality', () => {
     }
   });
 
+  it('pushAll gives what push gives report by report, in chunks of any size', () => {
+    const one = new DetectionEngine();
+    const changes = stream.flatMap((r) => one.push(r));
+    for (const size of [1, 7, 300, stream.length]) {
+      const many = new DetectionEngine();
+      const chunked = [];
+      for (let k = 0; k < stream.length; k += size) chunked.push(...many.pushAll(stream.slice(k, k + size)));
+      expect(JSON.stringify(chunked)).toBe(JSON.stringify(changes));
+      expect(many.incidents()).toEqual(one.incidents());
+    }
+    expect(changes.some((c) => c.type === 'opened')).toBe(true);
+  });
+
   it('is deterministic', () => {
     const a = new DetectionEngine();
     const b = new DetectionEngine();

@@ -86,6 +86,14 @@ export class NetworkCounts {
     return key;
   }
 
+  /** The county's key if it exists (creates nothing). */
+  knownCounty(code: string): RegionSeries | undefined {
+    const fips = fipsNumber(code);
+    if (fips < 0) return this.counties.get(code);
+    const dense = denseByFips[fips]!;
+    return dense >= 0 ? this.countyByDense[dense] : undefined;
+  }
+
   /** County keys by dense county number (packed: filled with undefined up to the largest). */
   private readonly countyByDense: (RegionSeries | undefined)[] = [];
 

@@ -152,6 +152,11 @@ export class RegionSeries {
     this.lastHour = hour;
   }
 
+  /** Reads the line the next count writes (changes nothing): see DetectionEngine.pushAll. */
+  touch(): number {
+    return this.pool.cum[this.cumBase + (this.lastMinute & CUM_MASK)]!;
+  }
+
   /** Counts one (deduplicated) report at `minute`. */
   add(minute: number): void {
     if (minute !== this.lastMinute) this.advance(minute);
@@ -225,8 +230,12 @@ export class FingerprintDedupe {
     return this.current.slotCount + this.previous.slotCount;
   }
 
-  /** True when this report should count; records it. `minute` never decreases. */
-  admit(network: number, fingerprint: string, minute: number): boolean {
+  /** The hash's high bits (`hashHigh`) and tag (`hashTag`) of a fingerprint, set by hash(). */
+  hashHigh = 0;
+  hashTag = 0;
+
+  /** Hashes (network, fingerprint) into hashHigh and hashTag (fields: no object per report). */
+  hash(network: number, fingerprint: string): void {
     // Two independent 32-bit FNV-1a variants in one pass.
     let a = 0x811c9dc5 ^ network;
     let b = 0x9747b28c;
@@ -235,9 +244,19 @@ export class FingerprintDedupe {
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x5bd1e995);
     }
-    const high = avalanche(a) & HASH_BITS;
+    this.hashHigh = avalanche(a) & HASH_BITS;
     // The tag: b's high bits and the network (+1, so an occupied slot is never 0).
-    const tag = (avalanche(b ^ network) & ~0xff) | (network + 1);
+    this.hashTag = (avalanche(b ^ network) & ~0xff) | (network + 1);
+  }
+
+  /** True when this report should count; records it. `minute` never decreases. */
+  admit(network: number, fingerprint: string, minute: number): boolean {
+    this.hash(network, fingerprint);
+    return this.admitHashed(this.hashHigh, this.hashTag, minute);
+  }
+
+  /** admit() for a key hashed before. */
+  admitHashed(high: number, tag: number, minute: number): boolean {
     this.turn(minute);
     // Counted in this epoch: within the window, since an epoch is one window long.
     if (this.current.find(high, tag) >= 0) return false;
@@ -245,6 +264,11 @@ export class FingerprintDedupe {
     if (before >= 0 && ((minute - this.previous.minuteAt(before)) & MINUTE_MASK) < this.windowMinutes) return false;
     this.current.insert(high, tag, minute & MINUTE_MASK);
     return true;
+  }
+
+  /** Reads the key's home slots (changes nothing): see DetectionEngine.pushAll. */
+  touch(high: number, tag: number): number {
+    return this.current.touch(high, tag) ^ this.previous.touch(high, tag);
   }
 
   private turn(minute: number): void {
@@ -299,6 +323,10 @@ class DedupeTable {
 
   get slotCount(): number {
     return this.cap;
+  }
+
+  touch(high: number, tag: number): number {
+    return this.slots[this.home(high, tag) * STRIDE + 1]!;
   }
 
   /** The minute (mod MINUTE_WRAP) the entry at `at` was counted. */
