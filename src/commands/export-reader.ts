@@ -1,10 +1,12 @@
-// An export's records, read and presented in a thread of its own (export-reader-worker.ts, with
-// its own connection to the store) while the HTTP thread writes the previous batch: reading and
-// building the records took half of an export's time, writing the CSV the other half. A batch is
-// asked for as one arrives, a few ahead and never more, so an export holds a page and a few
-// batches whatever its size, and a slow client stops the reads (the response pulls them). One
-// thread serves every export of the app, started with the first (a thread per export cost
-// 0.2-0.8 s before its first row).
+// An export's text, read, presented and written in a thread of its own (export-reader-worker.ts,
+// with its own connection to the store) while the HTTP thread sends the previous batch: the
+// thread hands over each batch as its UTF-8 bytes (the buffer moved, not copied), so the HTTP
+// thread only writes them. Handing over records instead cost the HTTP thread their structured
+// clone and csv-stringify, ~8 µs a row, and kept it busier than the reader. A batch is asked for
+// as one arrives, a few ahead and never more, so an export holds a page and a few batches
+// whatever its size, and a slow client stops the reads (the response pulls them). One thread
+// serves every export of the app, started with the first (a thread per export cost 0.2-0.8 s
+// before its first row).
 import { Worker } from 'node:worker_threads';
 import type { ComplaintFilter, Membership } from '../dossier/index.js';
 import type { Store } from '../store/index.js';
@@ -12,7 +14,7 @@ import type { Store } from '../store/index.js';
 export interface ExportJob {
   membership: Membership;
   filter: ComplaintFilter;
-  /** 'csv': records in CSV_COLUMNS order (csvRecordOf); 'jsonl': report views (presentReport). */
+  /** 'csv': CSV records in CSV_COLUMNS order (csvLineOf), without the header; 'jsonl': a JSON report view (presentReport) a line. */
   format: 'csv' | 'jsonl';
   withContact: boolean;
 }
@@ -24,8 +26,8 @@ export interface ReaderStore {
 }
 
 /**
- * Records per message, and per csv-stringify call: a call per record costs a stream write each,
- * a whole 2,000-row page kept ~10 MB alive past the young generation (both ~40 % slower).
+ * Records per message (a write each): a write per record cost a stream write each, a whole
+ * 2,000-row page kept ~10 MB alive past the young generation (both ~40 % slower).
  */
 export const EXPORT_BATCH = 500;
 
@@ -38,7 +40,13 @@ const BATCHES_AHEAD = 2;
 
 /** To the thread: start export `id`, give its next batch, or drop it. */
 export type ReaderRequest = { id: number; start: ExportJob } | { id: number; next: true } | { id: number; drop: true };
-export type ReaderReply = { id: number } & ({ batch: unknown[] } | { done: true } | { error: string });
+export type ReaderReply = { id: number } & ({ batch: ExportBatch } | { done: true } | { error: string });
+
+/** A batch of an export: its text as UTF-8, whole lines. */
+export interface ExportBatch {
+  rows: number;
+  bytes: Uint8Array;
+}
 
 interface Waiting {
   resolve(r: ReaderReply): void;
@@ -56,8 +64,8 @@ export class ExportReader {
     this.#store = { file: store.file, url: store.url };
   }
 
-  /** The export's batches of presented records, in the table's order. */
-  async *read<T>(job: ExportJob): AsyncGenerator<T[]> {
+  /** The export's batches, in the table's order. */
+  async *read(job: ExportJob): AsyncGenerator<ExportBatch> {
     const id = ++this.#ids;
     this.#thread().postMessage({ id, start: job } satisfies ReaderRequest);
     // Batches asked for and not yet written: read while these are written.
@@ -68,7 +76,7 @@ export class ExportReader {
         if ('error' in reply) throw new Error(`export read failed: ${reply.error}`);
         if ('done' in reply) return;
         ahead.push(this.#next(id));
-        yield reply.batch as T[];
+        yield reply.batch;
       }
     } finally {
       for (const p of ahead) p.catch(() => {}); // batches nobody will write (the client went away, or the thread failed)
