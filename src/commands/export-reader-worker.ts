@@ -2,8 +2,9 @@
 // connection to the store and writes their rows' text, a batch each time it is asked.
 import { parentPort, workerData } from 'node:worker_threads';
 import { sql } from 'kysely';
-import { exportComplaints } from '../dossier/complaints.js';
-import { CSV_SOURCE_COLUMNS, csvLineOf, EXPORT_COLUMNS, exportedReport, presentReport, type ExportValues } from '../presenters/report.js';
+import { columnSelection, exportComplaints } from '../dossier/complaints.js';
+import { csvPages } from '../dossier/complaints-csv.js';
+import { EXPORT_COLUMNS, exportedReport, presentReport } from '../presenters/report.js';
 import { connectPostgres } from '../store/db.js';
 import { openSqliteConnection } from '../store/sqlite.js';
 import { EXPORT_BATCH, type ExportBatch, type ExportJob, type ReaderReply, type ReaderRequest, type ReaderStore } from './export-reader.js';
@@ -13,15 +14,21 @@ const store = at.url ? connectPostgres(at.url, 2) : openSqliteConnection(at.file
 // A few MB of page cache: an export reads each page once, and the store's 64 MB would fill as it goes (memory growing with the rows sent).
 if (store.dialect === 'sqlite') await sql`pragma cache_size = -4096`.execute(store.db);
 
-/** The store's pages cut into batches of text: a batch dies young, a whole page was promoted and the heap grew with the rows sent. */
+/** An export's lines, a page at a time. */
+async function* pages(job: ExportJob): AsyncGenerator<string[]> {
+  if (job.format === 'csv') return yield* csvPages(store, job.membership, job.filter, job.withContact);
+  for await (const page of exportComplaints(store, job.membership, job.filter, columnSelection(store.db, EXPORT_COLUMNS))) {
+    yield page.map((v) => `${JSON.stringify(presentReport(exportedReport(v), job.withContact))}\n`);
+  }
+}
+
+/** The pages cut into batches of text: a batch dies young, a whole page was promoted and the heap grew with the rows sent. */
 async function* batches(job: ExportJob): AsyncGenerator<ExportBatch> {
-  const csv = job.format === 'csv';
-  const line = (v: ExportValues): string => (csv ? csvLineOf(v, job.withContact) : `${JSON.stringify(presentReport(exportedReport(v), job.withContact))}\n`);
-  for await (const page of exportComplaints(store, job.membership, job.filter, csv ? CSV_SOURCE_COLUMNS : EXPORT_COLUMNS)) {
-    for (let k = 0; k < page.length; k += EXPORT_BATCH) {
-      const end = Math.min(k + EXPORT_BATCH, page.length);
+  for await (const lines of pages(job)) {
+    for (let k = 0; k < lines.length; k += EXPORT_BATCH) {
+      const end = Math.min(k + EXPORT_BATCH, lines.length);
       let text = '';
-      for (let j = k; j < end; j++) text += line(page[j]!);
+      for (let j = k; j < end; j++) text += lines[j];
       yield { rows: end - k, bytes: Buffer.from(text) };
     }
   }

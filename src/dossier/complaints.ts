@@ -1,6 +1,6 @@
 // The complaints of an incident: its reports (membership.ts) under the table's filters, newest
 // (or oldest) first, keyset-paginated like the reports list so a deep page costs what the first does.
-import { sql, SqliteAdapter, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, SqliteAdapter, type AliasedRawBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { storedDate, storedMs, type Store, type StoredReportRow, type StoredTime } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { attachedToIncident, withinIncident, type Membership } from './membership.js';
@@ -155,35 +155,64 @@ function paged<O>(query: SelectQueryBuilder<Database, 'reports', O>, f: Complain
 
 const TIME_COLUMNS: ReadonlySet<string> = new Set(['received_at', 'started_at', 'ended_at'] satisfies (keyof StoredReportRow)[]);
 
+type ReportColumn = keyof StoredReportRow & string;
+
 /**
  * A column to select, times as epoch milliseconds on both stores (SQLite stores them so):
  * Postgres's driver would parse each timestamptz into a Date, the export's dearest field.
  */
-function asEpochMs(db: Kysely<Database>, column: keyof StoredReportRow & string) {
+export function asEpochMs(db: Kysely<Database>, column: ReportColumn) {
   if (!TIME_COLUMNS.has(column) || onSqlite(db)) return column;
   // Aliased apart from the column: ORDER BY received_at would otherwise sort by the expression (no index).
   return sql<number>`(extract(epoch from ${sql.ref(column)}) * 1000)::float8`.as(`${column}_ms`);
 }
 
-/**
- * Every matching report's `columns`, in keyset pages of `pageSize` rows read as arrays: one query
- * per page walking (network, received_at, id) in order (no sort), memory bounded by a page
- * whatever the incident's size. The next page starts after the last row's (received_at, id).
- * Pages of 2,000 rows die young: 10,000-row pages were promoted and collected in the old space.
- */
-export async function* exportComplaints<C extends readonly (keyof StoredReportRow & string)[]>(store: Store, m: Membership, f: ComplaintFilter, columns: C, pageSize = 2000): AsyncGenerator<unknown[][]> {
+/** What a bulk read selects (a row is these values, in order) and where a row's keyset is among them. */
+export interface ExportSelection {
+  select: readonly (ReportColumn | AliasedRawBuilder<unknown, string>)[];
+  receivedAt: number;
+  id: number;
+}
+
+/** `columns`, times as epoch milliseconds (asEpochMs). */
+export function columnSelection(db: Kysely<Database>, columns: readonly ReportColumn[]): ExportSelection {
   const at = { receivedAt: columns.indexOf('received_at'), id: columns.indexOf('id') };
   if (at.receivedAt < 0 || at.id < 0) throw new Error('an export reads received_at and id (its keyset)');
+  return { select: columns.map((c) => asEpochMs(db, c)), ...at };
+}
+
+/** The reports with these ids, as `columns`' values (times as epoch ms), in no particular order. */
+export async function reportValues(store: Store, ids: readonly string[], columns: readonly ReportColumn[]): Promise<unknown[][]> {
+  if (ids.length === 0) return [];
+  return store.readArrays(store.db.selectFrom('reports').select(columnSelection(store.db, columns).select as ReportColumn[]).where('id', 'in', [...ids]).compile());
+}
+
+/**
+ * Every matching report's `selection`, in keyset pages of `pageSize` rows read as arrays: one
+ * query per page walking (network, received_at, id) in order (no sort), memory bounded by a page
+ * whatever the incident's size. The next page starts after the last row's (received_at, id),
+ * and is asked for before this one is handed on: a Postgres server finds it while the caller
+ * presents this one (on SQLite the read is synchronous, so nothing changes).
+ * Pages of 2,000 rows die young: 10,000-row pages were promoted and collected in the old space.
+ */
+export async function* exportComplaints(store: Store, m: Membership, f: ComplaintFilter, selection: ExportSelection, pageSize = 2000): AsyncGenerator<unknown[][]> {
   const rare = await rareText(store.db, f);
-  const selection = columns.map((c) => asEpochMs(store.db, c));
-  const arrayKey = (r: unknown[]): Keyed => ({ receivedAt: r[at.receivedAt] as StoredTime, id: r[at.id] as string });
-  let after: ComplaintPage['after'];
-  for (;;) {
+  const arrayKey = (r: unknown[]): Keyed => ({ receivedAt: r[selection.receivedAt] as StoredTime, id: r[selection.id] as string });
+  const select = selection.select as ReportColumn[]; // Kysely's select takes columns and aliased expressions alike
+  const read = (after: ComplaintPage['after']) => {
     const page: ComplaintPage = { ...f, after, limit: pageSize };
-    const rows = await pageOf(m, page, arrayKey, (part) => store.readArrays(paged(filtered(store.db, m, page, part, rare).clearSelect().select(selection), page).compile()));
-    if (rows.length) yield rows;
+    return pageOf(m, page, arrayKey, (part) => store.readArrays(paged(filtered(store.db, m, page, part, rare).clearSelect().select(select), page).compile()));
+  };
+  let next = read(undefined);
+  for (;;) {
+    const rows = await next;
     const last = rows.at(-1);
-    if (rows.length < pageSize || !last) return;
-    after = { receivedAt: storedDate(last[at.receivedAt] as StoredTime), id: last[at.id] as string };
+    const more = rows.length === pageSize && last !== undefined;
+    if (more) {
+      next = read({ receivedAt: storedDate(last[selection.receivedAt] as StoredTime), id: last[selection.id] as string });
+      next.catch(() => {}); // read (and its failure thrown) when awaited, unless the export stopped here
+    }
+    if (rows.length) yield rows;
+    if (!more) return;
   }
 }

@@ -144,7 +144,7 @@ export function csvRecordOf(v: ExportValues, withContact: boolean): (string | nu
 /**
  * What csv-stringify (its default options, which the export uses: `,` between fields, `"` to
  * quote and to escape, `\n` after each record, no formula escaping) quotes or alters in a string
- * field; any other string it writes as it is, and null as nothing.
+ * field, but the comma; any other string it writes as it is, and null as nothing.
  */
 const CSV_QUOTED_BUT_COMMA = /["\r\n]/;
 /** A field csvLineOf cannot write as csv-stringify would (neither a string nor null): it makes the line fail the check below. */
@@ -152,11 +152,20 @@ const NOT_PLAIN = '"';
 const plain = (x: unknown): string => (typeof x === 'string' ? x : x === null ? '' : NOT_PLAIN);
 const CSV_FIELDS = 20;
 
+/** Whether a record joined with commas is the line csv-stringify writes: no field needed quoting (a comma in one shows as one too many). */
+const isPlainCsv = (line: string): boolean => !CSV_QUOTED_BUT_COMMA.test(line) && commas(line) === CSV_FIELDS - 1;
+
+function commas(s: string): number {
+  let n = 0;
+  for (let at = s.indexOf(','); at !== -1; at = s.indexOf(',', at + 1)) n++;
+  return n;
+}
+
 /**
  * The record csvRecordOf builds, as the line csv-stringify writes for it (`\n` ended), when no
  * field needs quoting: joined here at a fifth of csv-stringify's cost per record. A record with a
  * field that does (a comma, quote or line break) goes through csv-stringify, the definition of
- * the export (src/presenters/csv-line.test.ts proves the two agree).
+ * the export (csv-line.test.ts proves the two agree).
  */
 export function csvLineOf(v: ExportValues, withContact: boolean): string {
   const has = Boolean(v[16] || v[17] || v[18]);
@@ -166,12 +175,17 @@ export function csvLineOf(v: ExportValues, withContact: boolean): string {
   const line = `${plain(v[0])},${plain(v[1])},${isoTime(v[2] as StoredTime)},${plain(v[3])},${plain(v[4])},${typeof services === 'string' ? services.replaceAll(',', ';') : plain(services || '')},${Number(v[6]) === 1 ? 'true' : 'false'},`
     + `${plain(v[7])},${plain(v[8])},${plain(v[9])},${isoTime(v[10] as StoredTime)},${ended === null ? '' : isoTime(ended as StoredTime)},${plain(v[12])},${plain(v[13])},${plain(v[14])},`
     + `${Number(v[15]) === 1 ? 'true' : 'false'},${show ? `${plain(v[16])},${plain(v[17])},${plain(v[18])}` : ',,'},${!show && has ? 'true' : 'false'}`;
-  // A comma inside a field shows as one too many between them.
-  return CSV_QUOTED_BUT_COMMA.test(line) || commas(line) !== CSV_FIELDS - 1 ? stringifyCsv([csvRecordOf(v, withContact)]) : `${line}\n`;
+  return isPlainCsv(line) ? `${line}\n` : stringifyCsv([csvRecordOf(v, withContact)]);
 }
 
-function commas(s: string): number {
-  let n = 0;
-  for (let at = s.indexOf(','); at !== -1; at = s.indexOf(',', at + 1)) n++;
-  return n;
+/**
+ * csvLineOf's line from the values the store joined (csvSelection in dossier/complaints-csv.ts:
+ * id, reference, received_at, carrier…state joined, started_at, ended_at, called_carrier…
+ * contactRedacted joined), or undefined when a field needs quoting (or a value is not the plain
+ * string the check reads): the caller reads that record's values and writes it with csvLineOf.
+ */
+export function csvLineOfJoined(v: unknown[]): string | undefined {
+  const ended = v[5];
+  const line = `${plain(v[0])},${plain(v[1])},${isoTime(v[2] as StoredTime)},${plain(v[3])},${isoTime(v[4] as StoredTime)},${ended === null ? '' : isoTime(ended as StoredTime)},${plain(v[6])}`;
+  return isPlainCsv(line) ? `${line}\n` : undefined;
 }
