@@ -8,7 +8,7 @@
 // serves every export of the app, started with the first (a thread per export cost 0.2-0.8 s
 // before its first row).
 import { Worker } from 'node:worker_threads';
-import type { ComplaintFilter, Membership } from '../dossier/index.js';
+import { ExportSlices, type ComplaintFilter, type Membership } from '../dossier/index.js';
 import type { Store } from '../store/index.js';
 
 export interface ExportJob {
@@ -53,72 +53,130 @@ interface Waiting {
   reject(err: unknown): void;
 }
 
+/** A reader thread and, per export it serves, the batches asked for in the order it answers. */
+interface Thread {
+  worker: Worker;
+  waiting: Map<number, Waiting[]>;
+  alive: boolean;
+}
+
+/** One time slice of an export, on one thread: its batches asked for and not yet written. */
+interface Run {
+  id: number;
+  thread: Thread;
+  ahead: Promise<ReaderReply>[];
+  /** The slice's length in ms, and the rows it held so far. */
+  ms: number;
+  rows: number;
+}
+
+/**
+ * Reader threads an export's slices alternate between. A thread read, presented and encoded a
+ * row in ~5 µs, the export's limit on both stores (SQLite: its steps; Postgres: its server's
+ * page, waited for, then the driver's parsing): two share the work, and a Postgres export keeps
+ * two server connections busy.
+ */
+const THREADS = 2;
+
+/**
+ * Batches a slice waiting its turn may read ahead (~90 KB each): about a whole slice, so its
+ * thread reads it while the slice before it is written, and memory stays bounded when a slice
+ * holds a burst of reports.
+ */
+const SLICE_AHEAD = 16;
+
 export class ExportReader {
   readonly #store: ReaderStore;
-  /** Per export, the batches asked for, in the order the thread answers. */
-  readonly #waiting = new Map<number, Waiting[]>();
-  #worker: Worker | undefined;
+  readonly #threads: (Thread | undefined)[] = [];
   #ids = 0;
 
   constructor(store: Store) {
     this.#store = { file: store.file, url: store.url };
   }
 
-  /** The export's batches, in the table's order. */
+  /**
+   * The export's batches, in the table's order: its time slices (ExportSlices) read on
+   * alternate threads, at most one slice per thread at a time, written one after the other.
+   */
   async *read(job: ExportJob): AsyncGenerator<ExportBatch> {
-    const id = ++this.#ids;
-    this.#thread().postMessage({ id, start: job } satisfies ReaderRequest);
-    // Batches asked for and not yet written: read while these are written.
-    const ahead = Array.from({ length: BATCHES_AHEAD }, () => this.#next(id));
+    const slices = new ExportSlices(job.membership, job.filter);
+    const running: Run[] = [];
+    let started = 0;
+    const startNext = (): boolean => {
+      const slice = slices.next();
+      if (!slice) return false;
+      const thread = this.#thread(started++ % THREADS);
+      const run: Run = { id: ++this.#ids, thread, ahead: [], ms: slice.ms, rows: 0 };
+      thread.worker.postMessage({ id: run.id, start: { ...job, filter: slice.filter } } satisfies ReaderRequest);
+      for (let k = 0; k < (running.length ? SLICE_AHEAD : BATCHES_AHEAD); k++) run.ahead.push(this.#next(run));
+      running.push(run);
+      return true;
+    };
     try {
-      for (;;) {
-        const reply = await ahead.shift()!;
+      while (running.length < THREADS && startNext());
+      while (running.length) {
+        const run = running[0]!;
+        const reply = await run.ahead.shift()!;
         if ('error' in reply) throw new Error(`export read failed: ${reply.error}`);
-        if ('done' in reply) return;
-        ahead.push(this.#next(id));
+        if ('done' in reply) {
+          this.#drop(running.shift()!);
+          slices.observe(run.rows, run.ms);
+          startNext();
+          continue;
+        }
+        run.rows += reply.batch.rows;
+        // The slice being written is read a few batches ahead of the writes, and no more.
+        if (run.ahead.length < BATCHES_AHEAD) run.ahead.push(this.#next(run));
         yield reply.batch;
       }
     } finally {
-      for (const p of ahead) p.catch(() => {}); // batches nobody will write (the client went away, or the thread failed)
-      this.#worker?.postMessage({ id, drop: true } satisfies ReaderRequest);
+      for (const run of running) this.#drop(run); // batches nobody will write (the client went away, or a thread failed)
     }
   }
 
   async close(): Promise<void> {
-    await this.#worker?.terminate();
+    await Promise.all(this.#threads.map((t) => t?.worker.terminate()));
   }
 
-  #next(id: number): Promise<ReaderReply> {
+  #drop(run: Run): void {
+    for (const p of run.ahead) p.catch(() => {});
+    run.thread.worker.postMessage({ id: run.id, drop: true } satisfies ReaderRequest);
+  }
+
+  #next(run: Run): Promise<ReaderReply> {
     return new Promise((resolve, reject) => {
-      const worker = this.#worker;
-      if (!worker) return reject(new Error('export reader thread exited'));
-      this.#waiting.set(id, [...(this.#waiting.get(id) ?? []), { resolve, reject }]);
+      const { worker, waiting } = run.thread;
+      if (!run.thread.alive) return reject(new Error('export reader thread exited'));
+      waiting.set(run.id, [...(waiting.get(run.id) ?? []), { resolve, reject }]);
       // An idle reader must not keep the process alive, a busy one must (a pending promise does not).
       worker.ref();
-      worker.postMessage({ id, next: true } satisfies ReaderRequest);
+      worker.postMessage({ id: run.id, next: true } satisfies ReaderRequest);
     });
   }
 
-  #thread(): Worker {
-    if (this.#worker) return this.#worker;
+  #thread(k: number): Thread {
+    const running = this.#threads[k];
+    if (running) return running;
     if (!this.#store.file && !this.#store.url) throw new Error('an export reader needs the store file or URL');
     const worker = new Worker(new URL('./export-reader-worker.js', import.meta.url), { workerData: this.#store });
+    const thread: Thread = { worker, waiting: new Map(), alive: true };
     worker.on('message', (r: ReaderReply) => {
-      const [w, ...rest] = this.#waiting.get(r.id) ?? [];
-      if (rest.length) this.#waiting.set(r.id, rest);
-      else this.#waiting.delete(r.id);
-      if (this.#waiting.size === 0) worker.unref();
+      const [w, ...rest] = thread.waiting.get(r.id) ?? [];
+      if (rest.length) thread.waiting.set(r.id, rest);
+      else thread.waiting.delete(r.id);
+      if (thread.waiting.size === 0) worker.unref();
       w?.resolve(r);
     });
     const fail = (err: unknown) => {
-      this.#worker = undefined; // the next export starts another
-      for (const ws of this.#waiting.values()) for (const w of ws) w.reject(err);
-      this.#waiting.clear();
+      thread.alive = false;
+      if (this.#threads[k] === thread) this.#threads[k] = undefined; // the next export starts another
+      for (const ws of thread.waiting.values()) for (const w of ws) w.reject(err);
+      thread.waiting.clear();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`export reader thread exited (${code})`)));
     worker.unref();
-    this.#worker = worker;
-    return worker;
+    this.#threads[k] = thread;
+    return thread;
   }
 }

@@ -179,13 +179,29 @@ export function csvLineOf(v: ExportValues, withContact: boolean): string {
 }
 
 /**
+ * A Postgres `timestamp` text in UTC ('2024-02-22 12:00:09.07', DateStyle ISO) as isoTime
+ * writes the time, or undefined for any other shape (another DateStyle, a year before 1970,
+ * where a Date rounds a fraction of a millisecond the other way, or past 9999).
+ */
+export function isoOfTimestampText(s: string): string | undefined {
+  const n = s.length;
+  if (!(n === 19 || (n >= 21 && n <= 26 && s[19] === '.')) || s[4] !== '-' || s[7] !== '-' || s[10] !== ' ' || s[13] !== ':' || s[16] !== ':' || s < '1970') return undefined;
+  return `${s.slice(0, 10)}T${s.slice(11, 19)}.${n === 19 ? '000' : n >= 23 ? s.slice(20, 23) : n === 22 ? `${s.slice(20)}0` : `${s.slice(20)}00`}Z`;
+}
+
+/** A joined row's time: epoch ms (isoTime), or Postgres's text of it (isoOfTimestampText). */
+const joinedTime = (v: unknown): string | undefined => (typeof v === 'string' ? isoOfTimestampText(v) : isoTime(v as StoredTime));
+
+/**
  * csvLineOf's line from the values the store joined (csvSelection in dossier/complaints-csv.ts:
  * id, reference, received_at, carrier…state joined, started_at, ended_at, called_carrier…
  * contactRedacted joined), or undefined when a field needs quoting (or a value is not the plain
  * string the check reads): the caller reads that record's values and writes it with csvLineOf.
  */
 export function csvLineOfJoined(v: unknown[]): string | undefined {
-  const ended = v[5];
-  const line = `${plain(v[0])},${plain(v[1])},${isoTime(v[2] as StoredTime)},${plain(v[3])},${isoTime(v[4] as StoredTime)},${ended === null ? '' : isoTime(ended as StoredTime)},${plain(v[6])}`;
+  const started = joinedTime(v[4]);
+  const ended = v[5] === null ? '' : joinedTime(v[5]);
+  if (started === undefined || ended === undefined) return undefined;
+  const line = `${plain(v[0])},${plain(v[1])},${isoTime(v[2] as StoredTime)},${plain(v[3])},${started},${ended},${plain(v[6])}`;
   return isPlainCsv(line) ? `${line}\n` : undefined;
 }
