@@ -248,8 +248,8 @@ export async function reportValues(store: Store, ids: readonly string[], columns
  * Every matching report's `selection`, in keyset pages of `pageSize` rows read as arrays: one
  * query per page walking (network, received_at, id) in order (no sort), memory bounded by a page
  * whatever the incident's size. The next page starts after the last row's (received_at, id),
- * and is asked for before this one is handed on: a Postgres server finds it while the caller
- * presents this one (on SQLite the read is synchronous, so nothing changes).
+ * and on Postgres is asked for before this one is handed on: the server finds it while the
+ * caller presents this one.
  * Pages of 2,000 rows die young: 10,000-row pages were promoted and collected in the old space.
  */
 export async function* exportComplaints(store: Store, m: Membership, f: ComplaintFilter, selection: ExportSelection, pageSize = 2000): AsyncGenerator<unknown[][]> {
@@ -260,16 +260,20 @@ export async function* exportComplaints(store: Store, m: Membership, f: Complain
     const page: ComplaintPage = { ...f, after, limit: pageSize };
     return pageOf(m, page, arrayKey, (part) => store.readArrays(paged(filtered(store.db, m, page, part, rare).clearSelect().select(select), page).compile()));
   };
+  // SQLite reads synchronously: asking early would only hold a second page.
+  const ahead = store.dialect === 'postgres';
   let next = read(undefined);
   for (;;) {
     const rows = await next;
     const last = rows.at(-1);
     const more = rows.length === pageSize && last !== undefined;
-    if (more) {
-      next = read({ receivedAt: storedDate(last[selection.receivedAt] as StoredTime), id: last[selection.id] as string });
+    const after = more ? { receivedAt: storedDate(last[selection.receivedAt] as StoredTime), id: last[selection.id] as string } : undefined;
+    if (after && ahead) {
+      next = read(after);
       next.catch(() => {}); // read (and its failure thrown) when awaited, unless the export stopped here
     }
     if (rows.length) yield rows;
-    if (!more) return;
+    if (!after) return;
+    if (!ahead) next = read(after);
   }
 }
