@@ -99,6 +99,19 @@ describe.each(STORE_KINDS)('complaint exports on %s', (kind) => {
     }
   });
 
+  it('an export whose reader thread dies fails, rather than ending short', async () => {
+    const reader = new ExportReader(t.ctx.store);
+    const membership = await incidentMembership(t.ctx.store.db, INCIDENT, new Date(END));
+    const rows = reader.read({ membership, filter: {}, format: 'csv', withContact: false });
+    let read = (await rows.next()).value!.rows;
+    await reader.close(); // its threads exit, as if one crashed
+    const rest = (async () => {
+      for await (const batch of rows) read += batch.rows;
+    })();
+    await expect(rest).rejects.toThrow(/export reader thread exited/);
+    expect(read).toBeLessThan(SPECS.length);
+  });
+
   it('a filtered export counts what the filtered table does', async () => {
     const table = await tableIds('&zip=59801');
     const csv = (await get(`/api/v1/incidents/${INCIDENT.id}/reports.csv?zip=59801`)).body.trim().split('\n');
