@@ -130,7 +130,7 @@ export class ExportReader {
         yield reply.batch;
       }
     } finally {
-      for (const run of running) this.#drop(run); // batches nobody will write (the client went away, or a thread failed)
+      for (const run of running) this.#drop(run); // the client went away, or a thread failed
     }
   }
 
@@ -139,12 +139,11 @@ export class ExportReader {
   }
 
   #drop(run: Run): void {
-    for (const p of run.ahead) p.catch(() => {});
     run.thread.worker.postMessage({ id: run.id, drop: true } satisfies ReaderRequest);
   }
 
   #next(run: Run): Promise<ReaderReply> {
-    return new Promise((resolve, reject) => {
+    const reply = new Promise<ReaderReply>((resolve, reject) => {
       const { worker, waiting } = run.thread;
       if (!run.thread.alive) return reject(new Error('export reader thread exited'));
       waiting.set(run.id, [...(waiting.get(run.id) ?? []), { resolve, reject }]);
@@ -152,6 +151,9 @@ export class ExportReader {
       worker.ref();
       worker.postMessage({ id: run.id, next: true } satisfies ReaderRequest);
     });
+    // Handled where it is awaited; a thread's exit rejects batches asked ahead while the export waits at a yield, which must not count as unhandled.
+    reply.catch(() => {});
+    return reply;
   }
 
   #thread(k: number): Thread {
