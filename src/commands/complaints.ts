@@ -10,7 +10,7 @@ import type { Actor } from '../staff/index.js';
 import type { CommandContext } from './context.js';
 import { loadIncident } from './incident-case.js';
 import { decodeCursor, encodeCursor } from './report-cursor.js';
-import type { ExportReader } from './export-reader.js';
+import type { ExportBatch, ExportReader } from './export-reader.js';
 
 export interface ComplaintListInput extends ComplaintFilter {
   cursor?: string | undefined;
@@ -61,14 +61,14 @@ async function startExport(cx: CommandContext, actor: Actor, id: string, input: 
   return { membership: await incidentMembership(cx.store.db, i, now), filter };
 }
 
-/** Authorizes and audits the JSON Lines export, then yields the presented reports a batch at a time (read by `reader`'s thread). */
-export async function exportIncidentReports(cx: CommandContext, reader: ExportReader, actor: Actor, id: string, input: ExportInput, now: Date): Promise<AsyncGenerator<ReportView[]>> {
+/** Authorizes and audits the JSON Lines export, then yields its lines (a presented report each) a batch at a time (written by `reader`'s thread). */
+export async function exportIncidentReports(cx: CommandContext, reader: ExportReader, actor: Actor, id: string, input: ExportInput, now: Date): Promise<AsyncGenerator<ExportBatch>> {
   const { membership, filter } = await startExport(cx, actor, id, input, now);
-  return reader.read<ReportView>({ membership, filter, format: 'jsonl', withContact: !input.redacted });
+  return reader.read({ membership, filter, format: 'jsonl', withContact: !input.redacted });
 }
 
-/** Authorizes and audits the CSV export, then yields its records (CSV_COLUMNS order) a batch at a time (read by `reader`'s thread). */
-export async function exportIncidentCsv(cx: CommandContext, reader: ExportReader, actor: Actor, id: string, input: Omit<ExportInput, 'format'>, now: Date): Promise<AsyncGenerator<(string | null)[][]>> {
+/** Authorizes and audits the CSV export, then yields its records (CSV_COLUMNS order, no header) a batch at a time (written by `reader`'s thread). */
+export async function exportIncidentCsv(cx: CommandContext, reader: ExportReader, actor: Actor, id: string, input: Omit<ExportInput, 'format'>, now: Date): Promise<AsyncGenerator<ExportBatch>> {
   const { membership, filter } = await startExport(cx, actor, id, { ...input, format: 'csv' }, now);
-  return reader.read<(string | null)[]>({ membership, filter, format: 'csv', withContact: !input.redacted });
+  return reader.read({ membership, filter, format: 'csv', withContact: !input.redacted });
 }

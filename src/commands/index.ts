@@ -13,7 +13,7 @@ export * from './attribution.js';
 export * from './attribution-import.js';
 export * from './incident-case.js';
 export * from './complaints.js';
-export { ExportReader } from './export-reader.js';
+export { ExportReader, type ExportBatch } from './export-reader.js';
 export * from './dossier.js';
 export * from './case-changes.js';
 export * from './case-reports.js';

@@ -1,6 +1,6 @@
 // The complaints of an incident: its reports (membership.ts) under the table's filters, newest
 // (or oldest) first, keyset-paginated like the reports list so a deep page costs what the first does.
-import { sql, SqliteAdapter, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, SqliteAdapter, type AliasedRawBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { storedDate, storedMs, type Store, type StoredReportRow, type StoredTime } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { attachedToIncident, withinIncident, type Membership } from './membership.js';
@@ -87,7 +87,7 @@ function fromHits(db: Kysely<Database>, rowids: RawBuilder<{ hit: number }>) {
   return db.selectFrom(rowids.as('hits')).crossJoin('reports').where(sql.ref('reports.rowid'), '=', sql.ref('hits.hit')).selectAll('reports') as unknown as SelectQueryBuilder<Database, 'reports', StoredReportRow>;
 }
 
-const onSqlite = (db: Kysely<Database>) => db.getExecutor().adapter instanceof SqliteAdapter;
+export const onSqlite = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /** Matches the text index may hold before walking the incident in order finds a page sooner. */
 const RARE_TEXT_MATCHES = 5000;
@@ -153,37 +153,127 @@ function paged<O>(query: SelectQueryBuilder<Database, 'reports', O>, f: Complain
   return q.orderBy('received_at', dir).orderBy('id', dir).limit(f.limit);
 }
 
+/** Rows an export's slice is sized to hold (~12 batches), and the shortest and first slice. */
+const SLICE_ROWS = 6000;
+const MIN_SLICE_MS = 1000;
+const FIRST_SLICE_MS = 60_000;
+
+/**
+ * The export's filter cut into consecutive slices of received time, in the table's order, each
+ * matching what the whole does between its bounds (from inclusive, to exclusive; the first and
+ * last keep the filter's own bounds, so attached reports outside the incident's window fall in
+ * them): read one after another they are the export, read at once (on two threads) its rows
+ * come twice as fast. Each slice is sized from the rows the slices before it held, so a slice
+ * holds a few batches whether the reports are sparse or a burst. A search by text stays whole:
+ * each slice would look its matches up first.
+ */
+export class ExportSlices {
+  readonly #f: ComplaintFilter;
+  readonly #from: number;
+  readonly #to: number;
+  readonly #oldest: boolean;
+  /** Where the next slice starts (the table's order: the newest first reads back in time). */
+  #at: number;
+  #span = FIRST_SLICE_MS;
+  #whole: boolean;
+  #left = true;
+
+  constructor(m: Membership, f: ComplaintFilter) {
+    this.#f = f;
+    this.#from = later(m.from, f.since).getTime();
+    this.#to = earlier(m.to, f.until).getTime();
+    this.#oldest = f.order === 'oldest';
+    this.#at = this.#oldest ? this.#from : this.#to;
+    this.#whole = Boolean(f.text?.trim()) || !(this.#to > this.#from);
+  }
+
+  /** The next slice's filter, and its length in ms; undefined after the last. */
+  next(): { filter: ComplaintFilter; ms: number } | undefined {
+    if (!this.#left) return undefined;
+    if (this.#whole) return (this.#left = false), { filter: this.#f, ms: 0 };
+    const [lo, hi] = this.#oldest ? [this.#at, this.#at + this.#span] : [this.#at - this.#span, this.#at];
+    const first = this.#at === (this.#oldest ? this.#from : this.#to);
+    const last = this.#oldest ? hi >= this.#to : lo <= this.#from;
+    this.#left = !last;
+    this.#at = this.#oldest ? hi : lo;
+    // Bounds inside the range cut it (a middle bound is before the incident's end, so `until` excludes it); the range's own ends stay the filter's.
+    const since = (this.#oldest ? first : last) ? this.#f.since : new Date(lo);
+    const until = (this.#oldest ? last : first) ? this.#f.until : new Date(hi);
+    return { filter: { ...this.#f, since, until }, ms: hi - lo };
+  }
+
+  /** A slice of `ms` held `rows`: the next are sized to hold about SLICE_ROWS, within a quarter to 4 times this one. */
+  observe(rows: number, ms: number): void {
+    if (ms <= 0) return;
+    const fit = rows > 0 ? (ms * SLICE_ROWS) / rows : ms * 4;
+    this.#span = Math.max(MIN_SLICE_MS, Math.round(Math.min(Math.max(fit, ms / 4), ms * 4)));
+  }
+}
+
 const TIME_COLUMNS: ReadonlySet<string> = new Set(['received_at', 'started_at', 'ended_at'] satisfies (keyof StoredReportRow)[]);
+
+type ReportColumn = keyof StoredReportRow & string;
 
 /**
  * A column to select, times as epoch milliseconds on both stores (SQLite stores them so):
  * Postgres's driver would parse each timestamptz into a Date, the export's dearest field.
  */
-function asEpochMs(db: Kysely<Database>, column: keyof StoredReportRow & string) {
+export function asEpochMs(db: Kysely<Database>, column: ReportColumn) {
   if (!TIME_COLUMNS.has(column) || onSqlite(db)) return column;
   // Aliased apart from the column: ORDER BY received_at would otherwise sort by the expression (no index).
   return sql<number>`(extract(epoch from ${sql.ref(column)}) * 1000)::float8`.as(`${column}_ms`);
 }
 
-/**
- * Every matching report's `columns`, in keyset pages of `pageSize` rows read as arrays: one query
- * per page walking (network, received_at, id) in order (no sort), memory bounded by a page
- * whatever the incident's size. The next page starts after the last row's (received_at, id).
- * Pages of 2,000 rows die young: 10,000-row pages were promoted and collected in the old space.
- */
-export async function* exportComplaints<C extends readonly (keyof StoredReportRow & string)[]>(store: Store, m: Membership, f: ComplaintFilter, columns: C, pageSize = 2000): AsyncGenerator<unknown[][]> {
+/** What a bulk read selects (a row is these values, in order) and where a row's keyset is among them. */
+export interface ExportSelection {
+  select: readonly (ReportColumn | AliasedRawBuilder<unknown, string>)[];
+  receivedAt: number;
+  id: number;
+}
+
+/** `columns`, times as epoch milliseconds (asEpochMs). */
+export function columnSelection(db: Kysely<Database>, columns: readonly ReportColumn[]): ExportSelection {
   const at = { receivedAt: columns.indexOf('received_at'), id: columns.indexOf('id') };
   if (at.receivedAt < 0 || at.id < 0) throw new Error('an export reads received_at and id (its keyset)');
+  return { select: columns.map((c) => asEpochMs(db, c)), ...at };
+}
+
+/** The reports with these ids, as `columns`' values (times as epoch ms), in no particular order. */
+export async function reportValues(store: Store, ids: readonly string[], columns: readonly ReportColumn[]): Promise<unknown[][]> {
+  if (ids.length === 0) return [];
+  return store.readArrays(store.db.selectFrom('reports').select(columnSelection(store.db, columns).select as ReportColumn[]).where('id', 'in', [...ids]).compile());
+}
+
+/**
+ * Every matching report's `selection`, in keyset pages of `pageSize` rows read as arrays: one
+ * query per page walking (network, received_at, id) in order (no sort), memory bounded by a page
+ * whatever the incident's size. The next page starts after the last row's (received_at, id),
+ * and on Postgres is asked for before this one is handed on: the server finds it while the
+ * caller presents this one.
+ * Pages of 2,000 rows die young: 10,000-row pages were promoted and collected in the old space.
+ */
+export async function* exportComplaints(store: Store, m: Membership, f: ComplaintFilter, selection: ExportSelection, pageSize = 2000): AsyncGenerator<unknown[][]> {
   const rare = await rareText(store.db, f);
-  const selection = columns.map((c) => asEpochMs(store.db, c));
-  const arrayKey = (r: unknown[]): Keyed => ({ receivedAt: r[at.receivedAt] as StoredTime, id: r[at.id] as string });
-  let after: ComplaintPage['after'];
-  for (;;) {
+  const arrayKey = (r: unknown[]): Keyed => ({ receivedAt: r[selection.receivedAt] as StoredTime, id: r[selection.id] as string });
+  const select = selection.select as ReportColumn[]; // Kysely's select takes columns and aliased expressions alike
+  const read = (after: ComplaintPage['after']) => {
     const page: ComplaintPage = { ...f, after, limit: pageSize };
-    const rows = await pageOf(m, page, arrayKey, (part) => store.readArrays(paged(filtered(store.db, m, page, part, rare).clearSelect().select(selection), page).compile()));
-    if (rows.length) yield rows;
+    return pageOf(m, page, arrayKey, (part) => store.readArrays(paged(filtered(store.db, m, page, part, rare).clearSelect().select(select), page).compile()));
+  };
+  // SQLite reads synchronously: asking early would only hold a second page.
+  const ahead = store.dialect === 'postgres';
+  let next = read(undefined);
+  for (;;) {
+    const rows = await next;
     const last = rows.at(-1);
-    if (rows.length < pageSize || !last) return;
-    after = { receivedAt: storedDate(last[at.receivedAt] as StoredTime), id: last[at.id] as string };
+    const more = rows.length === pageSize && last !== undefined;
+    const after = more ? { receivedAt: storedDate(last[selection.receivedAt] as StoredTime), id: last[selection.id] as string } : undefined;
+    if (after && ahead) {
+      next = read(after);
+      next.catch(() => {}); // read (and its failure thrown) when awaited, unless the export stopped here
+    }
+    if (rows.length) yield rows;
+    if (!after) return;
+    if (!ahead) next = read(after);
   }
 }

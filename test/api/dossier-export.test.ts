@@ -85,15 +85,31 @@ describe.each(STORE_KINDS)('complaint exports on %s', (kind) => {
     try {
       const membership = await incidentMembership(t.ctx.store.db, INCIDENT, new Date(END));
       const job = { membership, filter: {}, format: 'csv' as const, withContact: false };
-      const abandoned = reader.read<string[]>(job);
-      expect((await abandoned.next()).value).toHaveLength(500);
+      const abandoned = reader.read(job);
+      expect((await abandoned.next()).value).toMatchObject({ rows: 500 });
       await abandoned.return(undefined);
-      let rows = 0;
-      for await (const batch of reader.read<string[]>(job)) rows += batch.length;
-      expect(rows).toBe(SPECS.length);
+      let [rows, lines] = [0, 0];
+      for await (const batch of reader.read(job)) {
+        rows += batch.rows;
+        lines += Buffer.from(batch.bytes).toString().split('\n').length - 1;
+      }
+      expect([rows, lines]).toEqual([SPECS.length, SPECS.length]);
     } finally {
       await reader.close();
     }
+  });
+
+  it('an export whose reader thread dies fails, rather than ending short', async () => {
+    const reader = new ExportReader(t.ctx.store);
+    const membership = await incidentMembership(t.ctx.store.db, INCIDENT, new Date(END));
+    const rows = reader.read({ membership, filter: {}, format: 'csv', withContact: false });
+    let read = (await rows.next()).value!.rows;
+    await reader.close(); // its threads exit, as if one crashed
+    const rest = (async () => {
+      for await (const batch of rows) read += batch.rows;
+    })();
+    await expect(rest).rejects.toThrow(/export reader thread exited/);
+    expect(read).toBeLessThan(SPECS.length);
   });
 
   it('a filtered export counts what the filtered table does', async () => {

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import { actOnIncident, attachReport, detachReport, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, ExportReader, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
+import { actOnIncident, attachReport, detachReport, declareIncident, mergeIncidents, splitIncident, caseView, exportIncidentCsv, exportIncidentJson, exportIncidentReports, ExportReader, type ExportBatch, incidentDossierPdf, listIncidentReports, readIncidentCase, setAssumptions } from '../../commands/index.js';
 import type { ImpactTallies } from '../../dossier/index.js';
 import type { DossierSection } from '../../dossier/pdf/dossier-pdf.js';
 import { CSV_COLUMNS } from '../../presenters/index.js';
@@ -15,13 +15,16 @@ import { assumptionsSchema, attachReportSchema, caseActionSchema, detachReportSc
 
 const date = (s: string | undefined) => (s ? new Date(s) : undefined);
 
+/** The CSV's header line, as csv-stringify writes it. */
+const CSV_HEADER = Buffer.from(stringifyCsv([], { header: true, columns: [...CSV_COLUMNS] }));
+
 /**
- * The CSV text of the export, header first, a chunk per batch of records (EXPORT_BATCH). Pulled
- * by the response stream, so a slow client stops the reads.
+ * An export's bytes, `head` first, a chunk per batch (EXPORT_BATCH rows, written by the reader
+ * thread). Pulled by the response stream, so a slow client stops the reads.
  */
-async function* csvChunks(batches: AsyncGenerator<(string | null)[][]>): AsyncGenerator<string> {
-  yield stringifyCsv([], { header: true, columns: [...CSV_COLUMNS] });
-  for await (const batch of batches) yield stringifyCsv(batch);
+async function* exportChunks(batches: AsyncGenerator<ExportBatch>, head?: Buffer): AsyncGenerator<Buffer> {
+  if (head) yield head;
+  for await (const { bytes } of batches) yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export interface DossierRouteOptions {
@@ -89,12 +92,11 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
       ...rest, text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, limit: 0,
     }, ctx.clock());
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.csv"`);
-    return reply.send(Readable.from(csvChunks(batches), { highWaterMark: 2 }));
+    return reply.send(Readable.from(exportChunks(batches, CSV_HEADER), { highWaterMark: 2 }));
   });
 
   app.get('/api/v1/incidents/:id/reports.jsonl', { preHandler: requireActor(ctx), schema: exportJsonlSchema }, async (req, reply) => {
-    const rows = await exportRows('jsonl')(req, actorOf(req));
-    const body = Readable.from((async function* () { for await (const batch of rows) yield batch.map((v) => JSON.stringify(v) + '\n').join(''); })(), { highWaterMark: 2 });
+    const body = Readable.from(exportChunks(await exportRows('jsonl')(req, actorOf(req))), { highWaterMark: 2 });
     reply.header('Content-Type', 'application/x-ndjson; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.jsonl"`);
     return reply.send(body);
   });
