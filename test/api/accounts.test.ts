@@ -153,10 +153,15 @@ describe.each(STORE_KINDS)('staff accounts on %s', (kind) => {
       return Number(process.hrtime.bigint() - start) / 1e6;
     };
     await time('warm-up@example.org');
-    const known = Math.min(await time(user.email), await time(user.email), await time(user.email));
-    const unknown = Math.min(await time('nobody@example.org'), await time('nobody@example.org'), await time('nobody@example.org'));
+    // Taken in turns, so a busy moment of the machine slows both alike (three of each in a row failed once at load 7-8).
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await time(user.email));
+      unknown.push(await time('nobody@example.org'));
+    }
     // Both pay one argon2 verification; without the decoy an unknown email answered in ~1 % of the time.
-    expect(unknown).toBeGreaterThan(known * 0.5);
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.5);
   });
 });
 
