@@ -98,6 +98,8 @@ export class DetectionEngine {
   private readonly highs = new Int32Array(AHEAD);
   private readonly tags = new Int32Array(AHEAD);
   private readonly hashed = new Uint8Array(AHEAD);
+  /** The county keys the reads ahead found (undefined: not yet created, pushInto makes it). */
+  private readonly counties: (RegionSeries | undefined)[] = new Array<RegionSeries | undefined>(AHEAD).fill(undefined);
   /** What the reads ahead returned, kept so they are not optimised away. */
   private touched = 0;
 
@@ -108,6 +110,7 @@ export class DetectionEngine {
       const net = this.nets.get(r.network);
       const k = i - from;
       this.hashed[k] = 0;
+      this.counties[k] = undefined;
       if (net === undefined) continue;
       this.dedupe.hash(net.index, r.fingerprint);
       this.highs[k] = this.dedupe.hashHigh;
@@ -115,6 +118,7 @@ export class DetectionEngine {
       this.hashed[k] = 1;
       touched ^= this.dedupe.touch(this.dedupe.hashHigh, this.dedupe.hashTag);
       const county = net.knownCounty(r.county);
+      this.counties[k] = county;
       if (county !== undefined) touched ^= county.touch();
     }
     this.touched = touched;
@@ -136,7 +140,7 @@ export class DetectionEngine {
       : this.dedupe.admit(net.index, report.fingerprint, minute);
     const mask = serviceMask(report.services);
     const called = report.calledNetwork === null ? -1 : this.network(report.calledNetwork).index;
-    const county = net.county(report.county, report.state);
+    const county = (ahead >= 0 ? this.counties[ahead] : undefined) ?? net.county(report.county, report.state);
     const state = net.stateOf(county, report.state);
     this.log.append(minute, net.index, county.regionId, state.regionId, mask, called, counted);
     if (!counted) return;
