@@ -61,7 +61,7 @@ describe('cluster mode', () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
-  });
+  }, 90_000); // two servers and a kill -9: 8.5 s alone, over 30 s once under the full suite
 
   it('refuses --workers on the embedded store', async () => {
     const loc = await newStoreLocation('sqlite');
