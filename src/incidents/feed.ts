@@ -1,6 +1,6 @@
 // Reads stored reports in receipt order, as the detection engine consumes them.
 import type { Kysely, Selectable } from 'kysely';
-import type { DetectionReport, Service } from '../detect/index.js';
+import { serviceMaskOfText, type DetectionReport, type ReportBatch, type Service } from '../detect/index.js';
 import type { Database } from '../store/schema.js';
 import { storedMs } from '../store/time.js';
 
@@ -23,6 +23,22 @@ export async function nextReports(db: Kysely<Database>, after: FeedCursor | null
   if (until) q = q.where('received_at', '<=', until);
   const rows = await q.orderBy('received_at').orderBy('id').limit(limit).execute();
   return rows.map(toDetectionReport);
+}
+
+/**
+ * nextReports into the engine's input batch (cleared first), without a report object per row:
+ * the cursor after the page's last report, or null when there was none.
+ */
+export async function nextBatch(db: Kysely<Database>, after: FeedCursor | null, limit: number, batch: ReportBatch): Promise<FeedCursor | null> {
+  let q = db.selectFrom('reports').select(['id', 'received_at', 'network', 'county', 'state', 'services', 'called_network', 'fingerprint']);
+  if (after) {
+    q = q.where((eb) => eb.or([eb('received_at', '>', after.receivedAt), eb.and([eb('received_at', '=', after.receivedAt), eb('id', '>', after.id)])]));
+  }
+  const rows = await q.orderBy('received_at').orderBy('id').limit(limit).execute();
+  batch.clear();
+  for (const r of rows) batch.addFields(storedMs(r.received_at), r.network, r.county, r.state, serviceMaskOfText(r.services), r.called_network, r.fingerprint);
+  const last = rows.at(-1);
+  return last ? { receivedAt: new Date(storedMs(last.received_at)), id: last.id } : null;
 }
 
 /** Ids received in [from, to]: a covering scan of the (received_at, id) index, no row reads. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DetectionEngine } from './engine.js';
+import { ReportBatch } from './report-batch.js';
+import { serviceMask } from './report-log.js';
 import type { DetectionReport, IncidentChange } from './types.js';
 
 const MIN = 60_000;
@@ -259,6 +261,24 @@ describe('causality', () => {
       expect(many.incidents()).toEqual(one.incidents());
     }
     expect(changes.some((c) => c.type === 'opened')).toBe(true);
+  });
+
+  it('pushBatch of batches filled field by field gives what push gives, however the batches are cut', () => {
+    const one = new DetectionEngine();
+    const changes = stream.flatMap((r) => one.push(r));
+    for (const size of [5, 1000, stream.length]) {
+      const engine = new DetectionEngine();
+      const got: IncidentChange[] = [];
+      // Capacity 2: every batch grows while filled.
+      const batch = new ReportBatch(2);
+      for (let k = 0; k < stream.length; k += size) {
+        batch.clear();
+        for (const r of stream.slice(k, k + size)) batch.addFields(r.receivedAt, r.network, r.county, r.state, serviceMask(r.services), r.calledNetwork, r.fingerprint);
+        got.push(...engine.pushBatch(batch));
+      }
+      expect(JSON.stringify(got)).toBe(JSON.stringify(changes));
+      expect(engine.incidents()).toEqual(one.incidents());
+    }
   });
 
   it('is deterministic', () => {

@@ -8,7 +8,8 @@ import { Expectation } from './expectation.js';
 import { IncidentBook } from './incident-book.js';
 import { NetworkCounts, type PriorShare } from './network.js';
 import { FingerprintDedupe, type RegionSeries } from './rollup.js';
-import { ReportLog, serviceMask } from './report-log.js';
+import { ReportBatch } from './report-batch.js';
+import { ReportLog } from './report-log.js';
 import { toBuckets } from './series.js';
 import type { DetectionReport, Incident, IncidentChange, SeriesPoint } from './types.js';
 
@@ -38,8 +39,10 @@ function cachedNation(): number {
 }
 
 const NO_CHANGES: readonly IncidentChange[] = Object.freeze([]);
-/** Reports read ahead by pushAll: their slots stay in cache until pushed. */
+/** Reports read ahead by pushBatch: their slots stay in cache until pushed. */
 const AHEAD = 256;
+/** Reports per batch pushAll fills. */
+const FILL = 4096;
 
 export class DetectionEngine {
   /** receivedAt (epoch ms) of the newest report seen; 0 before the first. */
@@ -65,94 +68,121 @@ export class DetectionEngine {
     this.book = new IncidentBook(this.t, this.exp, this.log, this.netList, options.idFactory ?? defaultIncidentId);
   }
 
-  /** Changes of the report being pushed; most reports change nothing, so none is allocated for them. */
-  private readonly scratch: IncidentChange[] = [];
+  /** A one-report batch for push(), and the batch pushAll fills. */
+  private readonly one = new ReportBatch(1);
+  private readonly filled = new ReportBatch(FILL);
 
   push(report: DetectionReport): readonly IncidentChange[] {
-    const changes = this.scratch;
-    try {
-      this.pushInto(report, changes);
-      return changes.length === 0 ? NO_CHANGES : changes.slice();
-    } finally {
-      changes.length = 0;
-    }
+    this.one.clear();
+    this.one.add(report);
+    const changes = this.pushBatch(this.one);
+    return changes.length === 0 ? NO_CHANGES : changes;
   }
 
-  /**
-   * push() for each report in order, with the same result. A report's cost is mostly waiting
-   * for memory (its dedupe slots and county counts, scattered over many MB), one miss after
-   * another; reading a few hundred reports' slots first lets those misses overlap, and the
-   * pushes then find them in cache. Fingerprints are hashed once, in that first pass.
-   */
+  /** push() for each report in order, with the same result (through batches of FILL reports). */
   pushAll(reports: readonly DetectionReport[]): IncidentChange[] {
     const changes: IncidentChange[] = [];
-    for (let from = 0; from < reports.length; from += AHEAD) {
-      const to = Math.min(reports.length, from + AHEAD);
-      this.readAhead(reports, from, to);
-      for (let i = from; i < to; i++) this.pushInto(reports[i]!, changes, this.hashed[i - from] === 1 ? i - from : -1);
+    for (let from = 0; from < reports.length; from += FILL) {
+      const batch = this.filled;
+      batch.clear();
+      const to = Math.min(reports.length, from + FILL);
+      for (let i = from; i < to; i++) batch.add(reports[i]!);
+      for (const c of this.pushBatch(batch)) changes.push(c);
     }
     return changes;
   }
 
-  /** Hashes of the reports read ahead, and whether each was hashed (its network known). */
+  /**
+   * Every report of the batch in order. A report's cost is mostly waiting for memory (its
+   * dedupe slots and county counts, scattered over many MB), one miss after another; reading
+   * a few hundred reports' slots first lets those misses overlap, and the pushes then find
+   * them in cache.
+   */
+  pushBatch(batch: ReportBatch): IncidentChange[] {
+    const changes: IncidentChange[] = [];
+    this.batchNets.length = 0;
+    for (let from = 0; from < batch.length; from += AHEAD) {
+      const to = Math.min(batch.length, from + AHEAD);
+      this.readAhead(batch, from, to);
+      for (let i = from; i < to; i++) this.pushAt(batch, i, i - from, changes);
+    }
+    return changes;
+  }
+
+  /** The batch's networks by its numbers, met so far in this batch (created in push order). */
+  private readonly batchNets: (NetworkCounts | undefined)[] = [];
+
+  private netOf(batch: ReportBatch, id: number): NetworkCounts {
+    return (this.batchNets[id] ??= this.network(batch.networks[id]!));
+  }
+
+  /** Dedupe keys of the reports read ahead, and whether each has one (its network known). */
   private readonly highs = new Int32Array(AHEAD);
   private readonly tags = new Int32Array(AHEAD);
   private readonly hashed = new Uint8Array(AHEAD);
-  /** The county keys the reads ahead found (undefined: not yet created, pushInto makes it). */
+  /** The county keys the reads ahead found (undefined: not yet created, pushAt makes it). */
   private readonly counties: (RegionSeries | undefined)[] = new Array<RegionSeries | undefined>(AHEAD).fill(undefined);
   /** What the reads ahead returned, kept so they are not optimised away. */
   private touched = 0;
 
-  private readAhead(reports: readonly DetectionReport[], from: number, to: number): void {
+  private readAhead(batch: ReportBatch, from: number, to: number): void {
     let touched = this.touched;
+    const dedupe = this.dedupe;
     for (let i = from; i < to; i++) {
-      const r = reports[i]!;
-      const net = this.nets.get(r.network);
       const k = i - from;
+      const id = batch.network[i]!;
+      // A network first met further on in this batch is created when its first report is pushed.
+      const net = this.batchNets[id] ?? this.nets.get(batch.networks[id]!);
       this.hashed[k] = 0;
       this.counties[k] = undefined;
       if (net === undefined) continue;
-      this.dedupe.hash(net.index, r.fingerprint);
-      this.highs[k] = this.dedupe.hashHigh;
-      this.tags[k] = this.dedupe.hashTag;
+      dedupe.keyOf(net.index, batch.fpA[i]!, batch.fpB[i]!);
+      this.highs[k] = dedupe.hashHigh;
+      this.tags[k] = dedupe.hashTag;
       this.hashed[k] = 1;
-      touched ^= this.dedupe.touch(this.dedupe.hashHigh, this.dedupe.hashTag);
-      const county = net.knownCounty(r.county);
+      touched ^= dedupe.touch(dedupe.hashHigh, dedupe.hashTag);
+      const county = net.knownCountyAt(batch.county[i]!, batch.countyCode[i]!);
       this.counties[k] = county;
       if (county !== undefined) touched ^= county.touch();
     }
     this.touched = touched;
   }
 
-  /** `ahead`: the report's index in the read-ahead arrays, or -1 when it was not hashed there. */
-  private pushInto(report: DetectionReport, changes: IncidentChange[], ahead = -1): void {
+  /** Report `i` of the batch; `k`: its index in the read-ahead arrays. */
+  private pushAt(batch: ReportBatch, i: number, k: number, changes: IncidentChange[]): void {
+    const receivedAt = batch.receivedAt[i]!;
     // A report never moves time backwards: a late one counts in the current minute.
-    const minute = Math.max(Math.floor(report.receivedAt / MINUTE_MS), this.clock);
-    if (report.receivedAt > this.seenUpTo) this.seenUpTo = report.receivedAt;
+    const minute = Math.max(Math.floor(receivedAt / MINUTE_MS), this.clock);
+    if (receivedAt > this.seenUpTo) this.seenUpTo = receivedAt;
     if (this.clock < 0) {
       this.clock = minute;
       this.exp.start(minute);
     }
     if (minute > this.clock) this.tickTo(minute, changes);
-    const net = this.network(report.network);
-    const counted = ahead >= 0
-      ? this.dedupe.admitHashed(this.highs[ahead]!, this.tags[ahead]!, minute)
-      : this.dedupe.admit(net.index, report.fingerprint, minute);
-    const mask = serviceMask(report.services);
-    const called = report.calledNetwork === null ? -1 : this.network(report.calledNetwork).index;
-    const county = (ahead >= 0 ? this.counties[ahead] : undefined) ?? net.county(report.county, report.state);
-    const state = net.stateOf(county, report.state);
+    const net = this.netOf(batch, batch.network[i]!);
+    if (this.hashed[k] === 0) {
+      this.dedupe.keyOf(net.index, batch.fpA[i]!, batch.fpB[i]!);
+      this.highs[k] = this.dedupe.hashHigh;
+      this.tags[k] = this.dedupe.hashTag;
+    }
+    const counted = this.dedupe.admitHashed(this.highs[k]!, this.tags[k]!, minute);
+    const mask = batch.services[i]!;
+    const calledId = batch.called[i]!;
+    const called = calledId < 0 ? -1 : this.netOf(batch, calledId).index;
+    const stateCode = batch.state[i]!;
+    const county = this.counties[k] ?? net.countyAt(batch.county[i]!, batch.countyCode[i]!, stateCode);
+    const state = net.stateOf(county, stateCode);
     this.log.append(minute, net.index, county.regionId, state.regionId, mask, called, counted);
     if (!counted) return;
     county.add(minute);
     state.add(minute);
     net.nation.add(minute);
-    if (called >= 0 && called !== net.index) net.callCounts(called).add(minute, report.state);
+    if (called >= 0 && called !== net.index) net.callCounts(called).add(minute, stateCode);
     if (!this.book.anyOpen()) {
       net.quietTotal++;
       if (called >= 0) net.quietCalls.set(called, (net.quietCalls.get(called) ?? 0) + 1);
     }
-    this.book.countReport(net, report.county, mask, called);
+    this.book.countReport(net, county.region, mask, called);
     this.exp.updateContext(this.netList, minute, this.busy);
     // Most specific first; the scope search decides the final scope anyway.
     if (!this.test(net, county, minute, changes) && !this.test(net, state, minute, changes)) {

@@ -2,32 +2,9 @@
 // reports arrive, plus what the network's reporters call in quiet times (the base rate
 // the collateral rule corrects for).
 import { CallCounts } from './called-watch.js';
+import { denseCounty } from './county-numbers.js';
 import { RegionSeries, SeriesPool } from './rollup.js';
 import type { Scope } from './types.js';
-
-/**
- * Dense numbers for the FIPS codes met, shared by every network: a county's key is then one
- * read in a small table per network (a sparse array indexed by FIPS fell back to a hash table).
- */
-const denseByFips = new Int32Array(100_000).fill(-1);
-let denseCount = 0;
-function denseCounty(fips: number): number {
-  let d = denseByFips[fips]!;
-  if (d < 0) denseByFips[fips] = d = denseCount++;
-  return d;
-}
-
-/** A 5-digit FIPS code as a number, or -1 for anything else (looked up by string instead). */
-function fipsNumber(code: string): number {
-  if (code.length !== 5) return -1;
-  let n = 0;
-  for (let i = 0; i < 5; i++) {
-    const d = code.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
 
 export type PriorShare = (level: 'county' | 'state', region: string) => number;
 
@@ -71,9 +48,12 @@ export class NetworkCounts {
   }
 
   county(code: string, state: string): RegionSeries {
-    // Indexed by the FIPS code's number: a report's lookup is one array read, not a string hash.
-    const fips = fipsNumber(code);
-    const dense = fips >= 0 ? denseCounty(fips) : -1;
+    return this.countyAt(denseCounty(code), code, state);
+  }
+
+  /** The county's key by its dense number (-1: look it up by code), created on first sight. */
+  countyAt(dense: number, code: string, state: string): RegionSeries {
+    // A report's lookup is one array read, not a string hash.
     const known = dense >= 0 ? this.countyByDense[dense] : this.counties.get(code);
     if (known !== undefined) return known;
     const key = new RegionSeries('county', code, state, this.countyPool);
@@ -87,11 +67,8 @@ export class NetworkCounts {
   }
 
   /** The county's key if it exists (creates nothing). */
-  knownCounty(code: string): RegionSeries | undefined {
-    const fips = fipsNumber(code);
-    if (fips < 0) return this.counties.get(code);
-    const dense = denseByFips[fips]!;
-    return dense >= 0 ? this.countyByDense[dense] : undefined;
+  knownCountyAt(dense: number, code: string): RegionSeries | undefined {
+    return dense >= 0 ? this.countyByDense[dense] : this.counties.get(code);
   }
 
   /** County keys by dense county number (packed: filled with undefined up to the largest). */

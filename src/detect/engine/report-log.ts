@@ -9,6 +9,27 @@ export function serviceMask(services: readonly Service[]): number {
   return mask;
 }
 
+/** serviceMask of services as stored, comma-separated ("voice,911"), without splitting the text. */
+export function serviceMaskOfText(text: string): number {
+  let mask = 0;
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf(',', from);
+    if (to < 0) to = text.length;
+    mask |= serviceBitAt(text, from, to);
+    from = to + 1;
+  }
+  return mask;
+}
+
+function serviceBitAt(text: string, from: number, to: number): number {
+  const n = to - from;
+  if (n === 5 && text.startsWith('voice', from)) return 1;
+  if (n === 3 && text.startsWith('sms', from)) return 2;
+  if (n === 4 && text.startsWith('data', from)) return 4;
+  if (n === 3 && text.startsWith('911', from)) return 8;
+  return 0;
+}
+
 /** By first letter: a keyed lookup on the record ('911' is an index key) cost more per report. */
 function serviceBit(s: Service): number {
   switch (s.charCodeAt(0)) {

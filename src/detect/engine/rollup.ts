@@ -230,28 +230,23 @@ export class FingerprintDedupe {
     return this.current.slotCount + this.previous.slotCount;
   }
 
-  /** The hash's high bits (`hashHigh`) and tag (`hashTag`) of a fingerprint, set by hash(). */
+  /** The hash's high bits (`hashHigh`) and tag (`hashTag`) of a fingerprint, set by keyOf(). */
   hashHigh = 0;
   hashTag = 0;
 
-  /** Hashes (network, fingerprint) into hashHigh and hashTag (fields: no object per report). */
-  hash(network: number, fingerprint: string): void {
-    // Two independent 32-bit FNV-1a variants in one pass.
-    let a = 0x811c9dc5 ^ network;
-    let b = 0x9747b28c;
-    for (let k = 0; k < fingerprint.length; k++) {
-      const c = fingerprint.charCodeAt(k);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-    }
-    this.hashHigh = avalanche(a) & HASH_BITS;
+  /** The key of (network, fingerprint hashes) into hashHigh and hashTag (fields: no object per report). */
+  keyOf(network: number, a: number, b: number): void {
+    this.hashHigh = avalanche(a ^ Math.imul(network + 1, 0x9e3779b1)) & HASH_BITS;
     // The tag: b's high bits and the network (+1, so an occupied slot is never 0).
     this.hashTag = (avalanche(b ^ network) & ~0xff) | (network + 1);
   }
 
+  private readonly one = { a: new Int32Array(1), b: new Int32Array(1) };
+
   /** True when this report should count; records it. `minute` never decreases. */
   admit(network: number, fingerprint: string, minute: number): boolean {
-    this.hash(network, fingerprint);
+    hashFingerprint(fingerprint, this.one.a, this.one.b, 0);
+    this.keyOf(network, this.one.a[0]!, this.one.b[0]!);
     return this.admitHashed(this.hashHigh, this.hashTag, minute);
   }
 
@@ -389,6 +384,19 @@ function capacityFor(entries: number): number {
   let cap = MIN_SLOTS;
   while (cap < 4 * entries) cap *= 2;
   return cap;
+}
+
+/** Two independent 32-bit FNV-1a variants of a fingerprint in one pass, written at `at`. */
+export function hashFingerprint(fingerprint: string, a: Int32Array, b: Int32Array, at: number): void {
+  let x = 0x811c9dc5;
+  let y = 0x9747b28c;
+  for (let k = 0; k < fingerprint.length; k++) {
+    const c = fingerprint.charCodeAt(k);
+    x = Math.imul(x ^ c, 0x01000193);
+    y = Math.imul(y ^ c, 0x5bd1e995);
+  }
+  a[at] = x;
+  b[at] = y;
 }
 
 function avalanche(h: number): number {
