@@ -202,22 +202,21 @@ export class RegionSeries {
 
 /**
  * One fingerprint counts once per network per window (Downdetector counts the first report
- * per user per company). Open-addressing tables in typed arrays keyed by (network, a hash of
+ * per user per company). An open-addressing table in typed arrays keyed by (network, a hash of
  * the fingerprint) holding the minute each was last counted: a lookup allocates nothing, an
  * entry costs 8 bytes and no string is kept. The key keeps 46 bits of two 32-bit hashes
  * (fingerprints are themselves truncated hashes; two different ones share them with odds of
  * about 1 in 70 million among a million reporters an hour).
  *
  * Two generations, each one window long: entries counted in this window's epoch, and in the
- * one before. Anything older can no longer block, so when the epoch turns the older table is
- * cleared and reused as the current one: no rebuild ever re-inserts entries (rebuilds did
- * 2.5 random writes per report on the 22 Feb replay), and memory follows the last two
- * windows' reporters (a table is sized at each turn for the epoch just ended). Small slots
- * matter: each lookup is a cache and TLB miss into tables of millions of slots.
+ * one before. Anything older can no longer block, so when the epoch turns the older
+ * generation is cleared and reused as the current one: no rebuild ever re-inserts entries
+ * (rebuilds did 2.5 random writes per report on the 22 Feb replay). The two generations share
+ * one array, side by side in each bucket, so a key's slots in both are one cache line: each
+ * lookup is a cache and TLB miss into millions of slots, and two tables cost two of them.
  */
 export class FingerprintDedupe {
-  private current = new DedupeTable();
-  private previous = new DedupeTable();
+  private readonly table = new GenerationTable();
   private epoch = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly windowMinutes: number) {
@@ -227,7 +226,7 @@ export class FingerprintDedupe {
 
   /** Slots held by both generations (8 bytes each). */
   get slotCount(): number {
-    return this.current.slotCount + this.previous.slotCount;
+    return this.table.slotCount;
   }
 
   /** The hash's high bits (`hashHigh`) and tag (`hashTag`) of a fingerprint, set by keyOf(). */
@@ -253,33 +252,25 @@ export class FingerprintDedupe {
   /** admit() for a key hashed before. */
   admitHashed(high: number, tag: number, minute: number): boolean {
     this.turn(minute);
+    const t = this.table;
     // Counted in this epoch: within the window, since an epoch is one window long.
-    if (this.current.find(high, tag) >= 0) return false;
-    const before = this.previous.find(high, tag);
-    if (before >= 0 && ((minute - this.previous.minuteAt(before)) & MINUTE_MASK) < this.windowMinutes) return false;
-    this.current.insert(high, tag, minute & MINUTE_MASK);
+    if (t.find(t.current, high, tag) >= 0) return false;
+    const before = t.find(t.previous, high, tag);
+    if (before >= 0 && ((minute - t.minuteAt(before)) & MINUTE_MASK) < this.windowMinutes) return false;
+    t.insert(high, tag, minute & MINUTE_MASK);
     return true;
   }
 
-  /** Reads the key's home slots (changes nothing): see DetectionEngine.pushAll. */
+  /** Reads the key's home bucket (changes nothing): see DetectionEngine.pushBatch. */
   touch(high: number, tag: number): number {
-    return this.current.touch(high, tag) ^ this.previous.touch(high, tag);
+    return this.table.touch(high, tag);
   }
 
   private turn(minute: number): void {
     const epoch = Math.floor(minute / this.windowMinutes);
     if (epoch === this.epoch) return;
-    if (epoch === this.epoch + 1) {
-      // This epoch's table becomes the previous one; the older one, emptied, the current.
-      const older = this.previous;
-      this.previous = this.current;
-      older.clear(this.previous.entries);
-      this.current = older;
-    } else {
-      // A window or more without reports: nothing counted before can still block.
-      this.previous.clear(0);
-      this.current.clear(0);
-    }
+    if (epoch === this.epoch + 1) this.table.turn();
+    else this.table.reset(); // a window or more without reports: nothing counted before can still block
     this.epoch = epoch;
   }
 }
@@ -290,38 +281,39 @@ const MINUTE_MASK = MINUTE_WRAP - 1;
 const HASH_BITS = ~MINUTE_MASK;
 
 /**
- * Linear-probing set of (hash, tag) with the minute, at most half full. A slot is two words:
- * [the hash's high bits | minute mod 1024, tag (0 = empty)]; the home slot is a product of
- * both, so a grown table re-homes entries from what it stores.
+ * Linear probing over buckets of two slots, one per generation (a "lane"), each generation at
+ * most half full. A slot is two words: [the hash's high bits | minute mod 1024, tag (0 =
+ * empty)]; the home bucket is a product of both, so a resized table re-homes entries from what
+ * it stores.
  */
-class DedupeTable {
+class GenerationTable {
   private cap = MIN_SLOTS;
   private shift = 32 - Math.log2(MIN_SLOTS);
-  private slots = new Int32Array(STRIDE * MIN_SLOTS);
-  private taken = 0;
+  private slots = new Int32Array(BUCKET * MIN_SLOTS);
+  /** the lanes' offsets in a bucket: they swap when the epoch turns */
+  current = 0;
+  previous = 2;
+  private takenCurrent = 0;
+  private takenPrevious = 0;
+
+  get slotCount(): number {
+    return 2 * this.cap;
+  }
 
   private home(high: number, tag: number): number {
     return Math.imul(high ^ tag, 0x9e3779b1) >>> this.shift;
   }
 
-  /** The slot offset holding the key (`high`: the hash with its low bits clear), or -1. */
-  find(high: number, tag: number): number {
+  /** The slot offset holding the key in `lane` (`high`: the hash with its low bits clear), or -1. */
+  find(lane: number, high: number, tag: number): number {
     const mask = this.cap - 1;
     const slots = this.slots;
     for (let i = this.home(high, tag); ; i = (i + 1) & mask) {
-      const at = i * STRIDE;
+      const at = i * BUCKET + lane;
       const t = slots[at + 1]!;
       if (t === 0) return -1;
       if (t === tag && (slots[at]! & HASH_BITS) === high) return at;
     }
-  }
-
-  get slotCount(): number {
-    return this.cap;
-  }
-
-  touch(high: number, tag: number): number {
-    return this.slots[this.home(high, tag) * STRIDE + 1]!;
   }
 
   /** The minute (mod MINUTE_WRAP) the entry at `at` was counted. */
@@ -329,57 +321,75 @@ class DedupeTable {
     return this.slots[at]! & MINUTE_MASK;
   }
 
-  /** Adds a key known to be absent. */
-  insert(high: number, tag: number, minute: number): void {
-    if (2 * (this.taken + 1) > this.cap) this.grow();
-    this.place(high | minute, tag);
-    this.taken++;
+  touch(high: number, tag: number): number {
+    return this.slots[this.home(high, tag) * BUCKET + 1]!;
   }
 
-  private place(word: number, tag: number): void {
+  /** Adds a key known to be absent from the current generation. */
+  insert(high: number, tag: number, minute: number): void {
+    if (2 * (this.takenCurrent + 1) > this.cap) this.rehash(this.cap * 2);
+    this.place(this.current, high | minute, tag);
+    this.takenCurrent++;
+  }
+
+  private place(lane: number, word: number, tag: number): void {
     const mask = this.cap - 1;
     const slots = this.slots;
-    let i = this.home(word & HASH_BITS, tag);
-    while (slots[i * STRIDE + 1] !== 0) i = (i + 1) & mask;
-    slots[i * STRIDE] = word;
-    slots[i * STRIDE + 1] = tag;
+    let at = this.home(word & HASH_BITS, tag) * BUCKET + lane;
+    while (slots[at + 1] !== 0) at = (at + BUCKET) & (mask * BUCKET + BUCKET - 1);
+    slots[at] = word;
+    slots[at + 1] = tag;
   }
 
   /**
-   * Empties the table for the next epoch, sized for `expected` reporters (the epoch just
-   * ended held that many): a burst's tables shrink again once it has passed.
+   * The epoch turned: the previous generation is forgotten, the current one becomes previous
+   * and its emptied lane the current one. Sized for the generation just ended (a quarter full):
+   * a burst's table shrinks again once a quiet window has passed.
    */
-  clear(expected: number): void {
-    const cap = capacityFor(expected);
-    if (cap < this.cap) {
-      this.resize(cap);
-    } else if (this.taken > 0) {
-      this.slots.fill(0);
+  turn(): void {
+    const leaving = this.previous;
+    if (this.takenPrevious > 0) {
+      const slots = this.slots;
+      for (let at = leaving; at < slots.length; at += BUCKET) {
+        slots[at] = 0;
+        slots[at + 1] = 0;
+      }
     }
-    this.taken = 0;
+    this.previous = this.current;
+    this.current = leaving;
+    this.takenPrevious = this.takenCurrent;
+    this.takenCurrent = 0;
+    const cap = capacityFor(this.takenPrevious);
+    if (cap < this.cap) this.rehash(cap);
   }
 
-  get entries(): number {
-    return this.taken;
+  /** Both generations emptied. */
+  reset(): void {
+    this.takenCurrent = 0;
+    this.takenPrevious = 0;
+    if (this.cap > MIN_SLOTS) this.resize(MIN_SLOTS);
+    else this.slots.fill(0);
   }
 
   private resize(cap: number): void {
     this.cap = cap;
     this.shift = 32 - Math.log2(cap);
-    this.slots = new Int32Array(STRIDE * cap);
+    this.slots = new Int32Array(BUCKET * cap);
   }
 
-  private grow(): void {
+  /** Moves both generations into a table of `cap` buckets. */
+  private rehash(cap: number): void {
     const old = this.slots;
-    this.resize(this.cap * 2);
-    for (let at = 0; at < old.length; at += STRIDE) if (old[at + 1] !== 0) this.place(old[at]!, old[at + 1]!);
+    this.resize(cap);
+    for (let at = 0; at < old.length; at += 2) if (old[at + 1] !== 0) this.place(at % BUCKET, old[at]!, old[at + 1]!);
   }
 }
 
-const STRIDE = 2;
+/** Words per bucket: two slots (one per generation) of two words. */
+const BUCKET = 4;
 const MIN_SLOTS = 1 << 12;
 
-/** Slots for `entries` at most a quarter full (room to grow before the half-full limit). */
+/** Buckets for `entries` at most a quarter full (room to grow before the half-full limit). */
 function capacityFor(entries: number): number {
   let cap = MIN_SLOTS;
   while (cap < 4 * entries) cap *= 2;
