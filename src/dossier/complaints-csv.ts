@@ -66,8 +66,18 @@ export async function* csvPages(store: Store, m: Membership, f: ComplaintFilter,
 
 /** A text value as csv-stringify writes it: null and '' alike unquoted empty. */
 const copyText = (column: string): RawBuilder<unknown> => sql`nullif(${sql.ref(column)}, '')`;
-/** A timestamptz as toISOString writes it (UTC, milliseconds, Z; to_char's MS truncates, as a Date does microseconds). */
-const copyTime = (column: string): RawBuilder<unknown> => sql`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
+ * A timestamptz as toISOString writes it: UTC, milliseconds (to_char's MS truncates, as a Date
+ * does microseconds), Z. A year outside 1-9999 as toISOString writes it too: signed, six digits
+ * (+010000), 1 BC as 0000 and 2 BC as -000001.
+ */
+function copyTime(column: string): RawBuilder<unknown> {
+  const utc = sql`(${sql.ref(column)} at time zone 'UTC')`;
+  const year = sql`extract(year from ${utc})::int`; // 1 BC is -1
+  return sql`case when ${sql.ref(column)} >= '0001-01-01 00:00:00+00' and ${sql.ref(column)} < '10000-01-01 00:00:00+00' then to_char(${utc}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    else case when ${year} > 9999 then '+' || lpad(${year}::text, 6, '0') when ${year} = -1 then '0000' else '-' || lpad((-${year} - 1)::text, 6, '0') end
+      || to_char(${utc}, '-MM-DD"T"HH24:MI:SS.MS"Z"') end`;
+}
 
 /** CSV_COLUMNS' values as csvRecordOf makes them, from a report's columns. */
 function copyColumns(withContact: boolean): RawBuilder<unknown>[] {

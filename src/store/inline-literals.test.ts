@@ -34,6 +34,11 @@ describe('inlined parameters on postgres', () => {
   it('numbers, booleans, dates and null are literals of their type; anything else is refused', async () => {
     const [row] = (await sql.raw(`select ${sqlLiteral(-5)} - ${sqlLiteral(-5)} as n, ${sqlLiteral(2.5)}::float8 as f, ${sqlLiteral(true)} as b, ${sqlLiteral(new Date('2024-02-22T08:45:00.123Z'))} as t, ${sqlLiteral(null)} as z, ${sqlLiteral(12n)} as i`).execute(store.db)).rows as Record<string, unknown>[];
     expect(row).toEqual({ n: 0, f: 2.5, b: true, t: new Date('2024-02-22T08:45:00.123Z'), z: null, i: 12 });
+    // Any year a Date holds (toISOString's +012000 and -000001 Postgres does not read), to the millisecond.
+    for (const iso of ['+012000-03-04T05:06:07.089Z', '-000001-06-15T12:00:00.500Z', '0000-12-31T23:59:59.999Z', '0001-01-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z']) {
+      const ms = (await sql.raw(`select (extract(epoch from ${sqlLiteral(new Date(iso))}) * 1000)::float8 as ms`).execute(store.db)).rows[0] as { ms: number };
+      expect(ms.ms, iso).toBe(Date.parse(iso));
+    }
     for (const bad of [Number.NaN, Infinity, new Date(Number.NaN), {}, ['a'], Buffer.from('x'), Symbol('s')]) expect(() => sqlLiteral(bad)).toThrow(/SQL literal/);
   });
 

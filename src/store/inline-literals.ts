@@ -4,6 +4,14 @@
 // can end the literal; anything else (objects, arrays, NaN) is refused, never stringified.
 import pg from 'pg';
 
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** A Date as PostgreSQL reads a timestamptz, any year (toISOString's +010000 or -000001 it does not read): UTC, 1 BC for year 0. */
+function timestampText(d: Date): string {
+  const y = d.getUTCFullYear();
+  return `${pad(y < 1 ? 1 - y : y, 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}.${pad(d.getUTCMilliseconds(), 3)}+00${y < 1 ? ' BC' : ''}`;
+}
+
 /** One bound value as a PostgreSQL literal. */
 export function sqlLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
@@ -16,7 +24,7 @@ export function sqlLiteral(v: unknown): string {
   }
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) throw new Error('cannot write an invalid Date as a SQL literal');
-    return `${pg.escapeLiteral(v.toISOString())}::timestamptz`;
+    return `${pg.escapeLiteral(timestampText(v))}::timestamptz`;
   }
   throw new Error(`cannot write a ${Object.prototype.toString.call(v)} as a SQL literal`);
 }

@@ -59,12 +59,20 @@ function hostileRows(): ReportRow[] {
     reference: `OD-HOSTILE-${k}-${j}`,
   })));
 }
+/** Times toISOString writes unlike to_char's YYYY (six signed digits; 1 BC as 0000), at the edges of 1-9999, before 1970 and with milliseconds. */
+const EDGE_TIMES = ['+012000-03-04T05:06:07.089Z', '+010000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '0001-01-01T00:00:00.000Z', '0000-12-31T23:59:59.999Z', '-000001-06-15T12:00:00.500Z', '-004000-01-01T00:00:00.001Z', '1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '0999-05-05T05:05:05.005Z'];
+function edgeTimeRows(): ReportRow[] {
+  return EDGE_TIMES.map((iso, k) => ({
+    ...reportRow({ receivedAt: new Date(ONSET + 30_000 * (k + 1)).toISOString() }), reference: `OD-EDGE-${k}`,
+    started_at: new Date(iso), ended_at: new Date(EDGE_TIMES[(k + 3) % EDGE_TIMES.length]!),
+  }));
+}
 const TEXT = ['carrier', 'services', 'county', 'state', 'calledCarrier', 'description', 'source', 'name', 'email', 'phone'] as const;
 
 describe.each(STORE_KINDS)('the complaints CSV on %s', (kind) => {
   let t: TestApp;
   let inv: { authorization: string };
-  const stored = [...rows(1200), ...hostileRows()];
+  const stored = [...rows(1200), ...hostileRows(), ...edgeTimeRows()];
   beforeAll(async () => {
     t = await startTestApp(kind);
     inv = { authorization: `Bearer ${await t.tokenFor('investigator')}` };
@@ -105,6 +113,12 @@ describe.each(STORE_KINDS)('the complaints CSV on %s', (kind) => {
     // Both paths were taken: records joined (a plain line) and records quoted by csv-stringify.
     expect(plain).toBeGreaterThan(stored.length / 2);
     expect(plain).toBeLessThan(stored.length * 2 * 0.75);
+  });
+
+  it('writes times of any year as toISOString does', async () => {
+    const body = (await t.app.inject({ url: `/api/v1/incidents/${INCIDENT.id}/reports.csv?since=${new Date(ONSET).toISOString()}&until=${new Date(ONSET + 30_000 * (EDGE_TIMES.length + 1)).toISOString()}&order=oldest`, headers: inv })).body;
+    for (const iso of EDGE_TIMES) expect(body).toContain(`,${iso},`);
+    expect(await exportsAsExpected({ order: 'oldest' }, { order: 'oldest' })).toBe(stored.length);
   });
 
   it('is that CSV under each filter, hostile text in the free-text ones matched as data', async () => {
