@@ -1,5 +1,6 @@
-// The complaints CSV read as its lines: the store joins each run of a record's fields between
-// two times (concat_ws, on SQLite and Postgres alike), so a row holds 7 values, not 19. Making
+// The complaints CSV. On PostgreSQL the server writes it whole (csvCopyStatement, at the end).
+// On SQLite (and wherever csvPages is used) it is read as its lines: the store joins each run of
+// a record's fields between two times (concat_ws), so a row holds 7 values, not 19. Making
 // a JavaScript string of each value was most of a read's cost (SQLite: ~4.5 µs a row for 19,
 // ~2 µs for these 7; Postgres's driver ~3.4 and ~2). A record that needs quoting shows in the
 // joined line (csvLineOfJoined's check) and is read again in full and written by csvLineOf,
