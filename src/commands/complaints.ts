@@ -1,7 +1,9 @@
 // The complaints of an incident (its reports under the table's filters) and their exports.
 // Contact details leave only for roles that may read them, only when asked, and every export
 // is an audit event (with the filters it used).
+import type { Readable } from 'node:stream';
 import { recordAudit } from '../audit/index.js';
+import { csvCopyStatement } from '../dossier/complaints-csv.js';
 import { listComplaints, incidentMembership, type ComplaintFilter } from '../dossier/index.js';
 import { authorize } from '../policy/index.js';
 import { hasContact, presentReport, type ReportView } from '../presenters/index.js';
@@ -67,8 +69,15 @@ export async function exportIncidentReports(cx: CommandContext, reader: ExportRe
   return reader.read({ membership, filter, format: 'jsonl', withContact: !input.redacted });
 }
 
-/** Authorizes and audits the CSV export, then yields its records (CSV_COLUMNS order, no header) a batch at a time (written by `reader`'s thread). */
-export async function exportIncidentCsv(cx: CommandContext, reader: ExportReader, actor: Actor, id: string, input: Omit<ExportInput, 'format'>, now: Date): Promise<AsyncGenerator<ExportBatch>> {
+/**
+ * The CSV's records (CSV_COLUMNS order, no header): on PostgreSQL the bytes its COPY writes, one
+ * stream on a connection of its own; on SQLite batches written by `reader`'s threads.
+ */
+export type CsvExport = { stream: Readable } | { batches: AsyncGenerator<ExportBatch> };
+
+/** Authorizes and audits the CSV export, then gives its records. */
+export async function exportIncidentCsv(cx: CommandContext, reader: ExportReader, actor: Actor, id: string, input: Omit<ExportInput, 'format'>, now: Date): Promise<CsvExport> {
   const { membership, filter } = await startExport(cx, actor, id, { ...input, format: 'csv' }, now);
-  return reader.read({ membership, filter, format: 'csv', withContact: !input.redacted });
+  if (cx.store.copyOut) return { stream: await cx.store.copyOut(csvCopyStatement(cx.store.db, membership, filter, !input.redacted)) };
+  return { batches: reader.read({ membership, filter, format: 'csv', withContact: !input.redacted }) };
 }

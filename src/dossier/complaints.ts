@@ -1,6 +1,6 @@
 // The complaints of an incident: its reports (membership.ts) under the table's filters, newest
 // (or oldest) first, keyset-paginated like the reports list so a deep page costs what the first does.
-import { sql, SqliteAdapter, type AliasedRawBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, SqliteAdapter, type AliasedRawBuilder, type CompiledQuery, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { storedDate, storedMs, type Store, type StoredReportRow, type StoredTime } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { attachedToIncident, withinIncident, type Membership } from './membership.js';
@@ -151,6 +151,20 @@ function paged<O>(query: SelectQueryBuilder<Database, 'reports', O>, f: Complain
   }
   const dir = oldest ? 'asc' : 'desc';
   return q.orderBy('received_at', dir).orderBy('id', dir).limit(f.limit);
+}
+
+/**
+ * Every matching report as one statement, `columns` of each in the table's order, without pages:
+ * for a statement that streams its rows (Postgres's COPY). The sources' reports walk the
+ * (network, received_at, id) index in order; the reports staff attached (a disjoint few: the
+ * sources leave them out) join them by UNION ALL and the whole is sorted, as pageOf merges them.
+ */
+export function orderedExportQuery(db: Kysely<Database>, m: Membership, f: ComplaintFilter, columns: readonly RawBuilder<unknown>[]): CompiledQuery {
+  const dir = f.order === 'oldest' ? sql`asc` : sql`desc`;
+  const all: ComplaintPage = { ...f, limit: 0 }; // no cursor, and no limit is applied
+  const sources = filtered(db, m, all, 'sources');
+  const reports = m.attached.length ? sql`(${sources} union all ${filtered(db, m, all, 'attached')})` : sources;
+  return sql`select ${sql.join(columns)} from ${reports} as r order by r.received_at ${dir}, r.id ${dir}`.compile(db);
 }
 
 /** Rows an export's slice is sized to hold (~12 batches), and the shortest and first slice. */

@@ -1,6 +1,6 @@
 // The investigation routes: case actions, assumptions, the complaints table and the exports.
 // Registered by incidentRoutes with the tallies it shares with the incident detail.
-import { Readable } from 'node:stream';
+import { PassThrough, pipeline, Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
@@ -25,6 +25,17 @@ const CSV_HEADER = Buffer.from(stringifyCsv([], { header: true, columns: [...CSV
 async function* exportChunks(batches: AsyncGenerator<ExportBatch>, head?: Buffer): AsyncGenerator<Buffer> {
   if (head) yield head;
   for await (const { bytes } of batches) yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * `head`, then `body`'s bytes (the COPY's stream), with its back-pressure; the response going
+ * away (or failing) destroys `body`, which frees its connection.
+ */
+function afterHead(head: Buffer, body: Readable): Readable {
+  const out = new PassThrough();
+  out.write(head);
+  pipeline(body, out, () => {}); // a failure destroys `out` with it, and the response ends cut off (its headers were sent)
+  return out;
 }
 
 export interface DossierRouteOptions {
@@ -88,11 +99,11 @@ export async function dossierRoutes(root: FastifyInstance, ctx: AppContext, o: D
 
   app.get('/api/v1/incidents/:id/reports.csv', { preHandler: requireActor(ctx), schema: exportCsvSchema }, async (req, reply) => {
     const { since, until, q, jurisdiction, redacted, ...rest } = req.query;
-    const batches = await exportIncidentCsv(ctx, reader, actorOf(req), req.params.id, {
+    const csv = await exportIncidentCsv(ctx, reader, actorOf(req), req.params.id, {
       ...rest, text: q, since: date(since), until: date(until), inJurisdiction: jurisdiction, redacted: redacted ?? false, limit: 0,
     }, ctx.clock());
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${req.params.id}-reports.csv"`);
-    return reply.send(Readable.from(exportChunks(batches, CSV_HEADER), { highWaterMark: 2 }));
+    return reply.send('stream' in csv ? afterHead(CSV_HEADER, csv.stream) : Readable.from(exportChunks(csv.batches, CSV_HEADER), { highWaterMark: 2 }));
   });
 
   app.get('/api/v1/incidents/:id/reports.jsonl', { preHandler: requireActor(ctx), schema: exportJsonlSchema }, async (req, reply) => {
