@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: how long a CSV export waits for one of the exports' connections before it is refused (503). */
+  exportWaitMs: number;
   /** `redis://…`: the intake and sign-in rate limits count there instead of in the database. */
   redisUrl: string | undefined;
   /** Prefix of every Redis key this install writes (several installs or tests may share a Redis). */
@@ -214,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl,
+    exportWaitMs: intFrom(env, 'EXPORT_WAIT_MS', 10_000, 1),
     redisUrl: redisUrlFrom(env),
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'outage-desk:',
     intakeRateLimit: intFrom(env, 'INTAKE_RATE_LIMIT', 10),

@@ -7,8 +7,9 @@ import { csvCopyStatement } from '../dossier/complaints-csv.js';
 import { listComplaints, incidentMembership, type ComplaintFilter } from '../dossier/index.js';
 import { authorize } from '../policy/index.js';
 import { hasContact, presentReport, type ReportView } from '../presenters/index.js';
-import { failInvalid } from '../problems/index.js';
+import { fail, failInvalid } from '../problems/index.js';
 import type { Actor } from '../staff/index.js';
+import { ExportsBusyError, type Store } from '../store/index.js';
 import type { CommandContext } from './context.js';
 import { loadIncident } from './incident-case.js';
 import { decodeCursor, encodeCursor } from './report-cursor.js';
@@ -75,9 +76,21 @@ export async function exportIncidentReports(cx: CommandContext, reader: ExportRe
  */
 export type CsvExport = { stream: Readable } | { batches: AsyncGenerator<ExportBatch> };
 
+/** Seconds a refused export is told to wait: about what a download of a million rows takes. */
+const BUSY_RETRY_AFTER_S = 5;
+
+async function copyOrBusy(copyOut: NonNullable<Store['copyOut']>, statement: string): Promise<Readable> {
+  try {
+    return await copyOut(statement);
+  } catch (err) {
+    if (err instanceof ExportsBusyError) fail('overloaded', 'Every export connection is busy with a download; retry shortly.', { retryAfter: BUSY_RETRY_AFTER_S });
+    throw err;
+  }
+}
+
 /** Authorizes and audits the CSV export, then gives its records. */
 export async function exportIncidentCsv(cx: CommandContext, reader: ExportReader, actor: Actor, id: string, input: Omit<ExportInput, 'format'>, now: Date): Promise<CsvExport> {
   const { membership, filter } = await startExport(cx, actor, id, { ...input, format: 'csv' }, now);
-  if (cx.store.copyOut) return { stream: await cx.store.copyOut(csvCopyStatement(cx.store.db, membership, filter, !input.redacted)) };
+  if (cx.store.copyOut) return { stream: await copyOrBusy(cx.store.copyOut, csvCopyStatement(cx.store.db, membership, filter, !input.redacted)) };
   return { batches: reader.read({ membership, filter, format: 'csv', withContact: !input.redacted }) };
 }

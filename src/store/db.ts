@@ -36,7 +36,8 @@ export interface Store {
    * connection of the exports' own pool and streams its bytes, with back-pressure (the server
    * waits while the stream is full). The connection goes back to the pool when the stream ends;
    * destroyed before its end (the client went away) the stream closes the connection, which
-   * ends the COPY on the server, and the pool opens another when needed.
+   * ends the COPY on the server, and the pool opens another when needed. With every export
+   * connection held past the wait it rejects with ExportsBusyError.
    */
   copyOut?: (statement: string) => Promise<Readable>;
   close(): Promise<void>;
@@ -45,10 +46,12 @@ export interface Store {
 export interface StoreOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** PostgreSQL: how long an export waits for a free export connection (default EXPORT_WAIT_MS). */
+  exportWaitMs?: number;
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
-  const store = opts.databaseUrl ? connectPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
+  const store = opts.databaseUrl ? connectPostgres(opts.databaseUrl, 10, EXPORT_CONNECTIONS, opts.exportWaitMs) : openSqlite(opts.dataDir);
   await migrate(store);
   return store;
 }
@@ -61,12 +64,38 @@ function openSqlite(dataDir: string): Store {
 /**
  * Connections the exports' COPY streams may hold at once, apart from the store's pool: a long
  * download holds one for its whole length and must not take the API's. A further export waits
- * for one to be free.
+ * for one to be free, at most EXPORT_WAIT_MS.
  */
 export const EXPORT_CONNECTIONS = 4;
+/** How long an export waits for one of them before ExportsBusyError (the client is told to retry). */
+export const EXPORT_WAIT_MS = 10_000;
+
+/** Every export connection stayed held by a download for the whole wait. */
+export class ExportsBusyError extends Error {
+  constructor(readonly waitedMs: number) {
+    super(`no export connection came free in ${waitedMs} ms`);
+  }
+}
+
+/** A client of `pool` within `ms`; if one comes only later, it goes straight back. */
+async function connectWithin(pool: pg.Pool, ms: number): Promise<pg.PoolClient> {
+  const pending = pool.connect();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ExportsBusyError(ms)), ms);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } catch (err) {
+    if (err instanceof ExportsBusyError) pending.then((client) => client.release(), () => {});
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** A pool on a migrated PostgreSQL store (openStore migrates it first). */
-export function connectPostgres(url: string, max = 10, exportConnections = EXPORT_CONNECTIONS): Store {
+export function connectPostgres(url: string, max = 10, exportConnections = EXPORT_CONNECTIONS, exportWaitMs = EXPORT_WAIT_MS): Store {
   const pool = new pg.Pool({ connectionString: url, max });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
@@ -80,7 +109,7 @@ export function connectPostgres(url: string, max = 10, exportConnections = EXPOR
       exportPool = new pg.Pool({ connectionString: url, max: exportConnections, client_encoding: 'UTF8', options: '-c jit=off' });
       exportPool.on('error', () => {});
     }
-    const stream = copyOutOn(await exportPool.connect(), statement);
+    const stream = copyOutOn(await connectWithin(exportPool, exportWaitMs), statement);
     // Handed on once the server has begun writing (its first bytes buffered) or has finished: a
     // failing statement rejects here, before a response has started.
     await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-export { openStore, connectPostgres, migrate, type Store, type Dialect, type StoreOptions } from './db.js';
+export { openStore, connectPostgres, migrate, ExportsBusyError, type Store, type Dialect, type StoreOptions } from './db.js';
 export { AbandonedError, GroupCommitter } from './group-commit.js';
 export { uuidv7, reportReference, normalizeReference } from './ids.js';
 export * from './reports.js';

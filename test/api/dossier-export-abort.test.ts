@@ -88,4 +88,33 @@ describe('an abandoned CSV download on postgres', () => {
     await eventually(async () => (await copies('active')) === 0);
     expect(unhandled).toEqual([]);
   });
+
+  it('past every export connection held, refuses a further download with 503 and Retry-After once the wait ends, then serves again', async () => {
+    // A second server on the same store, waiting 300 ms instead of EXPORT_WAIT_MS.
+    const other = await startTestApp('postgres', { EXPORT_WAIT_MS: '300' }, {}, t.location);
+    try {
+      const otherBase = await other.app.listen({ port: 0, host: '127.0.0.1' });
+      const otherUrl = `${otherBase}/api/v1/incidents/${INCIDENT.id}/reports.csv`;
+      const held: AbortController[] = [];
+      for (let k = 0; k < EXPORT_CONNECTIONS; k++) {
+        const abort = new AbortController();
+        const r = await fetch(otherUrl, { headers: inv, signal: abort.signal });
+        expect(r.status).toBe(200);
+        await r.body!.getReader().read(); // its COPY is mid-way, holding its connection, while nobody reads on
+        held.push(abort);
+      }
+      const refused = await fetch(otherUrl, { headers: inv });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('5');
+      expect(((await refused.json()) as { type: string }).type).toMatch(/overloaded$/);
+      for (const abort of held) abort.abort();
+      await eventually(async () => (await copies('active')) === 0);
+      const whole = await fetch(otherUrl, { headers: inv });
+      expect(whole.status).toBe(200);
+      expect((await whole.text()).split('\n')).toHaveLength(REPORTS + 2);
+      expect(unhandled).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
 });
