@@ -4,7 +4,7 @@
 // strings were parsed again by every reader. A batch is filled once, by whoever reads the
 // reports (the store's replay, the live tail, the simulator), and read by the engine in order.
 import { denseCounty } from './county-numbers.js';
-import { hashFingerprint } from './rollup.js';
+import { hashFingerprint } from './dedupe.js';
 import { serviceMask } from './report-log.js';
 import type { DetectionReport } from './types.js';
 
