@@ -14,7 +14,7 @@ import type { Store } from '../store/index.js';
 export interface ExportJob {
   membership: Membership;
   filter: ComplaintFilter;
-  /** 'csv': CSV records in CSV_COLUMNS order (csvLineOf), without the header; 'jsonl': a JSON report view (presentReport) a line. */
+  /** 'csv': CSV records in CSV_COLUMNS order (as csv-stringify writes csvRecordOf's), without the header; 'jsonl': a JSON report view (presentReport) a line. */
   format: 'csv' | 'jsonl';
   withContact: boolean;
 }

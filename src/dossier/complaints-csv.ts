@@ -3,14 +3,14 @@
 // a record's fields between two times (concat_ws), so a row holds 7 values, not 19. Making
 // a JavaScript string of each value was most of a read's cost (SQLite: ~4.5 µs a row for 19,
 // ~2 µs for these 7; Postgres's driver ~3.4 and ~2). A record that needs quoting shows in the
-// joined line (csvLineOfJoined's check) and is read again in full and written by csvLineOf,
-// that is by csv-stringify.
+// joined line (csvLineOfJoined's check) and is read again in full and written by csv-stringify
+// (csvRecordLine).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { CSV_SOURCE_COLUMNS, csvLineOf, csvLineOfJoined } from '../presenters/report.js';
+import { CSV_SOURCE_COLUMNS, csvLineOfJoined, csvRecordLine } from '../presenters/report.js';
 import { inlineParameters } from '../store/inline-literals.js';
 import type { Store } from '../store/index.js';
 import type { Database } from '../store/schema.js';
-import { asEpochMs, exportComplaints, onSqlite, orderedExportQuery, reportValues, type ComplaintFilter, type ExportSelection } from './complaints.js';
+import { asEpochMs, exportComplaints, orderedExportQuery, reportValues, type ComplaintFilter, type ExportSelection } from './complaints.js';
 import type { Membership } from './membership.js';
 
 /** A text column, null as '' (as csv-stringify writes null): concat_ws would drop a null, and a field with it. */
@@ -19,15 +19,6 @@ const text = (column: string): RawBuilder<string> => sql<string>`coalesce(${sql.
 const flag = (column: string): RawBuilder<string> => sql<string>`case when ${sql.ref(column)} = 1 then 'true' else 'false' end`;
 const joined = (fields: RawBuilder<string>[]) => sql<string>`concat_ws(',', ${sql.join(fields)})`;
 const HAS_CONTACT = sql<boolean>`(${text('contact_name')} <> '' or ${text('contact_email')} <> '' or ${text('contact_phone')} <> '')`;
-
-/**
- * A time the record only shows: on Postgres as its UTC text (isoOfTimestampText reads it), which
- * the server writes for a third of what the epoch milliseconds cost it (numeric arithmetic),
- * ~1 µs a row for the two; on SQLite as stored. received_at stays epoch ms: it is the keyset.
- */
-function timeText(db: Kysely<Database>, column: 'started_at' | 'ended_at') {
-  return onSqlite(db) ? column : sql<string>`(${sql.ref(column)} at time zone 'UTC')::text`.as(`${column}_text`);
-}
 
 /** What csvLineOfJoined reads: csvRecordOf's record from CSV_SOURCE_COLUMNS, but each run of fields between two times joined by the store. */
 export function csvSelection(db: Kysely<Database>, withContact: boolean): ExportSelection {
@@ -38,7 +29,7 @@ export function csvSelection(db: Kysely<Database>, withContact: boolean): Export
     : [sql<string>`''`, sql<string>`''`, sql<string>`''`, sql<string>`case when ${HAS_CONTACT} then 'true' else 'false' end`];
   const tail = joined([text('called_carrier'), text('description'), text('source'), flag('consent_to_contact'), ...contact]);
   return {
-    select: [asEpochMs(db, 'id'), asEpochMs(db, 'reference'), asEpochMs(db, 'received_at'), middle.as('csv_middle'), timeText(db, 'started_at'), timeText(db, 'ended_at'), tail.as('csv_tail')],
+    select: [asEpochMs(db, 'id'), asEpochMs(db, 'reference'), asEpochMs(db, 'received_at'), middle.as('csv_middle'), 'started_at', 'ended_at', tail.as('csv_tail')],
     id: 0,
     receivedAt: 2,
   };
@@ -52,7 +43,7 @@ export async function* csvPages(store: Store, m: Membership, f: ComplaintFilter,
     if (quoted.length) {
       const values = new Map((await reportValues(store, quoted, CSV_SOURCE_COLUMNS)).map((v) => [v[0] as string, v]));
       // A report gone since the page was read (purged) is left out, as a page read a moment later would.
-      for (let k = 0; k < page.length; k++) if (lines[k] === undefined) lines[k] = values.has(page[k]![0] as string) ? csvLineOf(values.get(page[k]![0] as string)!, withContact) : '';
+      for (let k = 0; k < page.length; k++) if (lines[k] === undefined) lines[k] = values.has(page[k]![0] as string) ? csvRecordLine(values.get(page[k]![0] as string)!, withContact) : '';
     }
     yield lines as string[];
   }

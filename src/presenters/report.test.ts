@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoOfTimestampText, isoTime } from './report.js';
+import { isoTime } from './report.js';
 
 describe('isoTime', () => {
   it('writes what toISOString does, for times read in any order (its minute cache)', () => {
@@ -14,27 +14,5 @@ describe('isoTime', () => {
 
   it('takes a Date as Postgres returns one', () => {
     expect(isoTime(new Date('2024-02-22T08:45:00.120Z'))).toBe('2024-02-22T08:45:00.120Z');
-  });
-});
-
-describe('isoOfTimestampText', () => {
-  /** Postgres's text of a timestamp in UTC (DateStyle ISO): fraction trimmed of its trailing zeros. */
-  const pgText = (ms: number, micro = '') => {
-    const [day, time] = new Date(ms).toISOString().slice(0, -1).split('T');
-    return `${day} ${`${time}${micro}`.replace(/0+$/, '').replace(/\.$/, '')}`;
-  };
-  it('writes what isoTime does for the epoch milliseconds, whatever the fraction', () => {
-    const times = [0, 1, 10, 100, 120, 700, 999, 1000, 59_999, Date.parse('2024-02-22T08:45:00.000Z'), Date.parse('2024-02-22T08:45:09.070Z'), Date.parse('9999-12-31T23:59:59.999Z')];
-    for (let k = 0; k < 5000; k++) times.push(Math.floor(Math.abs(Math.sin(k + 1)) * 8e12));
-    for (const ms of times) {
-      expect(isoOfTimestampText(pgText(ms))).toBe(isoTime(ms));
-      if (ms % 1000 !== 0) expect(isoOfTimestampText(pgText(ms, '456'))).toBe(isoTime(ms)); // microseconds dropped, as a Date does
-    }
-  });
-
-  it('refuses what it does not know: other DateStyles, before 1970, past 9999, BC', () => {
-    for (const s of ['1969-12-31 23:59:59.9985', '10000-01-01 00:00:00', '2024-02-22 12:00:00 BC', 'Thu Feb 22 12:00:00 2024', '02/22/2024 12:00:00', '22.02.2024 12:00:00', '2024-02-22T12:00:00', '2024-02-22 12:00:00+00', '']) {
-      expect(isoOfTimestampText(s)).toBeUndefined();
-    }
   });
 });

@@ -147,7 +147,7 @@ export function csvRecordOf(v: ExportValues, withContact: boolean): (string | nu
  * field, but the comma; any other string it writes as it is, and null as nothing.
  */
 const CSV_QUOTED_BUT_COMMA = /["\r\n]/;
-/** A field csvLineOf cannot write as csv-stringify would (neither a string nor null): it makes the line fail the check below. */
+/** A field csvLineOfJoined cannot write as csv-stringify would (neither a string nor null): it makes the line fail the check below. */
 const NOT_PLAIN = '"';
 const plain = (x: unknown): string => (typeof x === 'string' ? x : x === null ? '' : NOT_PLAIN);
 const CSV_FIELDS = 20;
@@ -161,47 +161,20 @@ function commas(s: string): number {
   return n;
 }
 
-/**
- * The record csvRecordOf builds, as the line csv-stringify writes for it (`\n` ended), when no
- * field needs quoting: joined here at a fifth of csv-stringify's cost per record. A record with a
- * field that does (a comma, quote or line break) goes through csv-stringify, the definition of
- * the export (csv-line.test.ts proves the two agree).
- */
-export function csvLineOf(v: ExportValues, withContact: boolean): string {
-  const has = Boolean(v[16] || v[17] || v[18]);
-  const show = withContact && has;
-  const services = v[5];
-  const ended = v[11];
-  const line = `${plain(v[0])},${plain(v[1])},${isoTime(v[2] as StoredTime)},${plain(v[3])},${plain(v[4])},${typeof services === 'string' ? services.replaceAll(',', ';') : plain(services || '')},${Number(v[6]) === 1 ? 'true' : 'false'},`
-    + `${plain(v[7])},${plain(v[8])},${plain(v[9])},${isoTime(v[10] as StoredTime)},${ended === null ? '' : isoTime(ended as StoredTime)},${plain(v[12])},${plain(v[13])},${plain(v[14])},`
-    + `${Number(v[15]) === 1 ? 'true' : 'false'},${show ? `${plain(v[16])},${plain(v[17])},${plain(v[18])}` : ',,'},${!show && has ? 'true' : 'false'}`;
-  return isPlainCsv(line) ? `${line}\n` : stringifyCsv([csvRecordOf(v, withContact)]);
+/** A record that needs quoting (a comma, quote or line break in a field): csvRecordOf's record as csv-stringify, the export's definition, writes it. */
+export function csvRecordLine(v: ExportValues, withContact: boolean): string {
+  return stringifyCsv([csvRecordOf(v, withContact)]);
 }
 
 /**
- * A Postgres `timestamp` text in UTC ('2024-02-22 12:00:09.07', DateStyle ISO) as isoTime
- * writes the time, or undefined for any other shape (another DateStyle, a year before 1970,
- * where a Date rounds a fraction of a millisecond the other way, or past 9999).
- */
-export function isoOfTimestampText(s: string): string | undefined {
-  const n = s.length;
-  if (!(n === 19 || (n >= 21 && n <= 26 && s[19] === '.')) || s[4] !== '-' || s[7] !== '-' || s[10] !== ' ' || s[13] !== ':' || s[16] !== ':' || s < '1970') return undefined;
-  return `${s.slice(0, 10)}T${s.slice(11, 19)}.${n === 19 ? '000' : n >= 23 ? s.slice(20, 23) : n === 22 ? `${s.slice(20)}0` : `${s.slice(20)}00`}Z`;
-}
-
-/** A joined row's time: epoch ms (isoTime), or Postgres's text of it (isoOfTimestampText). */
-const joinedTime = (v: unknown): string | undefined => (typeof v === 'string' ? isoOfTimestampText(v) : isoTime(v as StoredTime));
-
-/**
- * csvLineOf's line from the values the store joined (csvSelection in dossier/complaints-csv.ts:
- * id, reference, received_at, carrier…state joined, started_at, ended_at, called_carrier…
- * contactRedacted joined), or undefined when a field needs quoting (or a value is not the plain
- * string the check reads): the caller reads that record's values and writes it with csvLineOf.
+ * The line csv-stringify writes for a record, from the values the store joined (csvSelection in
+ * dossier/complaints-csv.ts: id, reference, received_at, carrier…state joined, started_at,
+ * ended_at, called_carrier…contactRedacted joined), or undefined when a field needs quoting (or
+ * a value is not the plain string the check reads): the caller reads that record's values and
+ * writes it with csvRecordLine.
  */
 export function csvLineOfJoined(v: unknown[]): string | undefined {
-  const started = joinedTime(v[4]);
-  const ended = v[5] === null ? '' : joinedTime(v[5]);
-  if (started === undefined || ended === undefined) return undefined;
-  const line = `${plain(v[0])},${plain(v[1])},${isoTime(v[2] as StoredTime)},${plain(v[3])},${started},${ended},${plain(v[6])}`;
+  const ended = v[5] === null ? '' : isoTime(v[5] as StoredTime);
+  const line = `${plain(v[0])},${plain(v[1])},${isoTime(v[2] as StoredTime)},${plain(v[3])},${isoTime(v[4] as StoredTime)},${ended},${plain(v[6])}`;
   return isPlainCsv(line) ? `${line}\n` : undefined;
 }
